@@ -1,0 +1,92 @@
+# Shared helpers for bin/setup, bin/test and bin/stop. Sourced, not run.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+LOCAL="$ROOT/.local"
+CKAN_INI="$ROOT/config/ckan.ini"
+PORT="${SEOULPLAZA_PORT:-5000}"
+DB_USER=ckan_default
+DB_PASS=ckan_default
+DS_USER=datastore_default
+DS_PASS=datastore_default
+SYSTEM_PACKAGES=(postgresql redis-server python3 python3-venv python3-dev libpq-dev build-essential libmagic1 curl git)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+install_system_packages() {
+    local missing=()
+    for pkg in "${SYSTEM_PACKAGES[@]}"; do
+        dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        say "Installing system packages: ${missing[*]}"
+        as_root apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+}
+
+start_services() {
+    if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+        say "Starting PostgreSQL"
+        local version
+        version=$(ls /etc/postgresql | sort -V | tail -1)
+        as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start
+        for _ in $(seq 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+    fi
+    if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+        say "Starting Redis"
+        as_root mkdir -p /var/lib/redis /var/log/redis
+        as_root redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" \
+            --appendonly no --dir /var/lib/redis --logfile /var/log/redis/seoulplaza.log
+        for _ in $(seq 30); do redis-cli ping >/dev/null 2>&1 && break; sleep 1; done
+    fi
+}
+
+psql_admin() { as_root runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 "$@"; }
+
+ensure_role() { # name password
+    psql_admin -d postgres -c "DO \$\$ BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$1') THEN
+            CREATE ROLE $1 LOGIN PASSWORD '$2';
+        END IF; END \$\$;"
+}
+
+ensure_database() { # name owner
+    if [ -z "$(psql_admin -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'")" ]; then
+        psql_admin -d postgres -c "CREATE DATABASE $1 OWNER $2 ENCODING 'UTF8' TEMPLATE template0"
+    fi
+}
+
+create_databases() {
+    say "Creating databases (idempotent)"
+    ensure_role "$DB_USER" "$DB_PASS"
+    ensure_role "$DS_USER" "$DS_PASS"
+    for db in ckan_default ckan_test; do ensure_database "$db" "$DB_USER"; done
+    for db in datastore_default datastore_test; do ensure_database "$db" "$DB_USER"; done
+}
+
+create_venv() {
+    if [ ! -x "$VENV/bin/python" ]; then
+        say "Creating virtualenv .venv"
+        python3 -m venv "$VENV"
+    fi
+    local stamp="$VENV/.seoulplaza-installed"
+    local want
+    want=$(cat "$ROOT/requirements.txt" "$ROOT/requirements-dev.txt" "$ROOT/setup.py" | sha1sum | cut -c1-40)
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+        say "Installing Python packages into .venv"
+        "$VENV/bin/pip" install -q --upgrade pip setuptools wheel
+        "$VENV/bin/pip" install -q -r "$ROOT/requirements.txt" -r "$ROOT/requirements-dev.txt"
+        "$VENV/bin/pip" install -q -e "$ROOT"
+        echo "$want" > "$stamp"
+    fi
+}
+
+datastore_permissions() { # ini
+    "$VENV/bin/ckan" -c "$1" datastore set-permissions | psql_admin
+}
+
+ckan() { "$VENV/bin/ckan" -c "$CKAN_INI" "$@"; }

@@ -1,0 +1,1 @@
+"""Seoul Plaza: the CKAN extension (schemas wiring, views, templates, actions, auth, CLI)."""

@@ -1,0 +1,63 @@
+"""How each Solr field of CKAN's schema is matched, sorted and stored here.
+
+Mirrors ``ckan/config/solr/schema.xml`` (and our Nori configset in
+``config/solr/``): analysed text fields match by token, string fields match
+exactly, date fields compare as timestamps, ``*_ngram`` fields match
+substrings, and ``text`` is the catch-all full-text field (the tsvector).
+"""
+from __future__ import annotations
+
+FULLTEXT_FIELD = "text"
+
+TEXT_FIELDS = frozenset({
+    "title", "notes", "author", "author_email", "maintainer", "maintainer_email",
+    "res_name", "res_description", "urls",
+    "depends_on", "dependency_of", "derives_from", "has_derivation",
+    "links_to", "linked_from", "child_of", "parent_of",
+})
+TEXT_PREFIXES = ("extras_", "res_extras_")
+
+NGRAM_FIELDS = {"title_ngram": "title", "name_ngram": "name"}
+
+DATE_FIELDS = frozenset({"metadata_created", "metadata_modified", "indexed_ts"})
+DATE_SUFFIX = "_date"
+
+NUMBER_FIELDS = frozenset({
+    "views_total", "views_recent", "resources_accessed_total", "resources_accessed_recent",
+})
+
+# Indexed but not stored by Solr, so never returned in results.
+UNSTORED_FIELDS = frozenset({"permission_labels", "text", "urls", "title_string"})
+
+# Stored in the document only (for results); never matched.
+UNINDEXED_FIELDS = frozenset({"data_dict", "validated_data_dict"})
+
+# Solr's copyFields into ``text``, by weight: A title-like, B labels, C body.
+FULLTEXT_SOURCES = {
+    "A": ("title", "name"),
+    "B": ("tags", "groups", "organization", "res_name"),
+    "C": ("notes", "text", "res_description", "author", "maintainer", "license",
+          "url", "ckan_url", "download_url", "res_url"),
+}
+FULLTEXT_SOURCE_PREFIXES = ("extras_", "res_extras_", "vocab_")
+
+
+def is_text(name: str) -> bool:
+    return name in TEXT_FIELDS or name.startswith(TEXT_PREFIXES)
+
+
+def is_date(name: str) -> bool:
+    return name in DATE_FIELDS or name.endswith(DATE_SUFFIX)
+
+
+def is_number(name: str) -> bool:
+    return name in NUMBER_FIELDS
+
+
+def indexed_fields() -> set[str]:
+    """Every named field this backend indexes (for the Solr schema check)."""
+    return (set(TEXT_FIELDS) | set(NGRAM_FIELDS) | DATE_FIELDS | NUMBER_FIELDS
+            | {FULLTEXT_FIELD, "id", "index_id", "site_id", "name", "state", "capacity",
+               "permission_labels", "entity_type", "dataset_type", "tags", "groups",
+               "organization", "license_id", "res_format", "res_url", "res_type",
+               "title_string", "data_dict", "validated_data_dict"})

@@ -1,0 +1,1 @@
+"""One harvester per source system (ckanext-harvest gather → fetch → import)."""

@@ -1,0 +1,1 @@
+"""Disclosure masking: personal-information detection, redaction and PDF conversion (no CKAN imports)."""

@@ -1,0 +1,1 @@
+"""ckanext-scheming YAML for the information types, shared fields as presets (`schemas:presets.yaml`)."""

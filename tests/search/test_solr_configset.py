@@ -1,0 +1,37 @@
+"""Production Solr (config/solr/) and the PostgreSQL backend index the same fields."""
+import fnmatch
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from ckanext.seoulplaza.search import fields
+
+SCHEMA = Path(__file__).resolve().parents[2] / "config" / "solr" / "managed-schema.xml"
+
+
+@pytest.fixture(scope="module")
+def schema():
+    return ET.parse(SCHEMA).getroot()
+
+
+def test_schema_keeps_ckans_version_name(schema):
+    assert schema.get("name") == "ckan-2.11"
+
+
+def test_every_indexed_field_exists_in_the_solr_schema(schema):
+    names = {f.get("name") for f in schema.iter("field")}
+    dynamic = [f.get("name") for f in schema.iter("dynamicField") if f.get("name") != "*"]
+    missing = [name for name in sorted(fields.indexed_fields())
+               if name not in names and not any(fnmatch.fnmatch(name, p) for p in dynamic)]
+    assert missing == []
+
+
+def test_text_fields_use_korean_analysis(schema):
+    text_types = {t.get("name"): t for t in schema.iter("fieldType")}
+    for type_name in ("text", "text_general"):
+        tokenizers = {t.get("class") for t in text_types[type_name].iter("tokenizer")}
+        assert tokenizers == {"solr.KoreanTokenizerFactory"}
+    field_types = {f.get("name"): f.get("type") for f in schema.iter("field")}
+    for name in ("title", "notes", "text"):
+        assert field_types[name] == "text"
