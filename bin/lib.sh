@@ -85,8 +85,15 @@ create_venv() {
     fi
 }
 
+SETUP_LOG="$LOCAL/log/setup.log"
+
+# CKAN's CLI logs its start-up at INFO on stderr: keep that in the setup log and
+# show the log's tail only when a step fails.
+quiet_ckan() { mkdir -p "$(dirname "$SETUP_LOG")"; "$VENV/bin/ckan" "$@" 2>>"$SETUP_LOG"; }
+show_log_on_failure() { trap 'echo "Failed; the last lines of $SETUP_LOG:" >&2; tail -n 25 "$SETUP_LOG" >&2' ERR; }
+
 datastore_permissions() { # ini
-    "$VENV/bin/ckan" -c "$1" datastore set-permissions | psql_admin
+    quiet_ckan -c "$1" datastore set-permissions | psql_admin >/dev/null
 }
 
-ckan() { "$VENV/bin/ckan" -c "$CKAN_INI" "$@"; }
+ckan() { quiet_ckan -c "$CKAN_INI" "$@"; }

@@ -8,6 +8,8 @@ import ckan.plugins.toolkit as tk
 
 from . import demo
 
+__all__ = ["seoulplaza"]  # blanket.cli exports only these (click groups are not functions)
+
 INFO_LIST = "info_list2021/20210104_20210110_info_list2.csv"
 EXPENSE_LIST = "expense_list2020/202012_expense_list.csv"
 

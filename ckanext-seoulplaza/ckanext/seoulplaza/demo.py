@@ -164,6 +164,14 @@ def expense_records(path: Path, summary: Summary) -> list[dict[str, Any]]:
     return records
 
 
+def _datastore_rows(context: dict[str, Any], resource_id: str) -> int | None:
+    """Rows in a resource's DataStore table, None if it has none (e.g. an interrupted load)."""
+    try:
+        return tk.get_action("datastore_search")(dict(context), {"resource_id": resource_id, "limit": 0})["total"]
+    except tk.ObjectNotFound:
+        return None
+
+
 def load_expenses(path: Path) -> Summary:
     """The 업무추진비 list as one DataStore table, replaced only if its rows changed."""
     context = _context()
@@ -180,12 +188,13 @@ def load_expenses(path: Path) -> Summary:
         })
     resource = next((r for r in dataset.get("resources", []) if r.get("url_type") == "datastore"), None)
     if resource:
-        existing = tk.get_action("datastore_search")(dict(context), {"resource_id": resource["id"], "limit": 0})
-        if existing["total"] == len(records):
+        target: dict[str, Any] = {"resource_id": resource["id"]}
+        rows = _datastore_rows(context, resource["id"])
+        if rows == len(records):
             summary.unchanged = len(records)
             return summary
-        tk.get_action("datastore_delete")(dict(context), {"resource_id": resource["id"], "force": True})
-        target: dict[str, Any] = {"resource_id": resource["id"]}
+        if rows is not None:
+            tk.get_action("datastore_delete")(dict(context), {"resource_id": resource["id"], "force": True})
         summary.updated = len(records)
     else:
         target = {"resource": {"package_id": dataset["id"], "name": "업무추진비 집행내역 2020-12",
