@@ -190,3 +190,24 @@ def test_organization_bulk_private_reaches_the_index():
     assert helpers.call_action("package_search", context=anonymous, q="bulk")["count"] == 0
     helpers.call_action("bulk_update_public", datasets=[d["id"] for d in datasets], org_id=org["id"])
     assert helpers.call_action("package_search", context=anonymous, q="bulk")["count"] == 3
+
+
+def test_a_table_of_an_older_shape_is_upgraded_in_place():
+    """An index made by an earlier version keeps working without a rebuild:
+    the derived columns are re-made from the Solr documents it keeps."""
+    private = factories.Dataset(owner_org=factories.Organization()["id"], private=True, title="Hidden")
+    public = factories.Dataset(title="Shown")
+    derived = ["terms", "text_terms", "tsv"] + [c for c in store.fields.FILTER_COLUMNS if c != "site_id"]
+    model.Session.execute(sa.text(f"ALTER TABLE {store.TABLE} " + ", ".join(f"DROP COLUMN {c}" for c in derived)))
+    model.Session.execute(sa.text(f"COMMENT ON TABLE {store.TABLE} IS NULL"))
+    model.Session.commit()
+
+    store.ensure_table(model.Session)
+    model.Session.commit()
+
+    labels = dict(model.Session.execute(sa.text(f"SELECT id, permission_labels FROM {store.TABLE}")).all())
+    assert labels[public["id"]] == ["public"]
+    assert labels[private["id"]] == [f"member-{private['owner_org']}"]
+    assert names() == [public["name"]]
+    assert names(q="shown") == [public["name"]]
+    assert names(fq="title:shown") == [public["name"]]

@@ -44,7 +44,7 @@ def test_several_words_must_all_match(real_titles):
 
 
 def test_title_hit_ranks_above_body_hit():
-    body = factories.Dataset(title="업무 보고", notes="청년수당을 지급한 결과를 보고합니다. 청년수당은 매월 지급됩니다.")
+    body = factories.Dataset(title="업무 보고", notes="청년수당을 지급한 결과를 보고합니다. 청년수당은 매월 지급됩니다. " * 20)
     title = factories.Dataset(title="청년수당 지급 계획", notes="지급 계획")
     results = helpers.call_action("package_search", q="청년수당을")["results"]
     assert [r["name"] for r in results] == [title["name"], body["name"]]

@@ -8,7 +8,4 @@ import ckan.plugins.toolkit as tk
 @tk.blanket.config_declarations
 @tk.blanket.cli
 class SeoulplazaPlugin(p.SingletonPlugin):
-    p.implements(p.IConfigurer)
-
-    def update_config(self, config: tk.CKANConfig) -> None:
-        tk.add_template_directory(config, "templates")
+    """Pages, schemas wiring and actions arrive with the issues that need them."""

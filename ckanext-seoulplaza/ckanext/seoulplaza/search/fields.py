@@ -41,6 +41,13 @@ FULLTEXT_SOURCES = {
 }
 FULLTEXT_SOURCE_PREFIXES = ("extras_", "res_extras_", "vocab_")
 
+# Fields that nearly every query filters on and that match most rows. They
+# live in plain columns as well, so the planner has real statistics for them:
+# for ``jsonb @>`` it has none and would take them for selective, probing the
+# ``terms`` index instead of the full-text one (bench/search_bench.py: 10x).
+FILTER_COLUMNS = {"site_id": "text", "state": "text", "capacity": "text",
+                  "dataset_type": "text", "entity_type": "text", "permission_labels": "text[]"}
+
 
 def is_text(name: str) -> bool:
     return name in TEXT_FIELDS or name.startswith(TEXT_PREFIXES)

@@ -12,16 +12,18 @@ from typing import Any, Optional
 
 from . import fields, lucene, tokens
 
-TITLE_BOOST = 10  # a title hit outranks any number of body hits
+# ts_rank weights for D, C (body), B (tags, organisation), A (title, name).
+RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 
 
-def _lexeme(token: str, prefix: bool = False) -> str:
+def _lexeme(token: str, prefix: bool = False, weights: str = "") -> str:
     quoted = "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
-    return quoted + (":*" if prefix else "")
+    return quoted + (":" if prefix or weights else "") + ("*" if prefix else "") + weights
 
 
-def term_tsquery(term: lucene.Term) -> Optional[str]:
-    """A tsquery for a free-text term, or None when it has no searchable token."""
+def term_tsquery(term: lucene.Term, weights: str = "") -> Optional[str]:
+    """A tsquery for a free-text term, or None when it has no searchable token;
+    ``weights`` (e.g. ``"A"``) restricts it to tokens of those weights."""
     text = term.text
     prefix = not term.phrase and text.endswith("*")
     runs = tokens.query_runs(text.replace("*", " ").replace("?", " "))
@@ -33,11 +35,11 @@ def term_tsquery(term: lucene.Term) -> Optional[str]:
         last = i == len(runs) - 1
         if tokens.is_cjk(run):
             grams = tokens.bigrams(run)
-            lexemes = [_lexeme(g, (prefix and last and j == len(grams) - 1) or len(run) == 1)
+            lexemes = [_lexeme(g, (prefix and last and j == len(grams) - 1) or len(run) == 1, weights)
                        for j, g in enumerate(grams)]
             parts.append("(" + joiner.join(lexemes) + ")")
         else:
-            parts.append(_lexeme(run, prefix and last))
+            parts.append(_lexeme(run, prefix and last, weights))
     return "(" + joiner.join(parts) + ")"
 
 
@@ -101,7 +103,7 @@ class Compiler:
         if isinstance(node, lucene.MatchAll):
             return "TRUE"
         if isinstance(node, lucene.Exists):
-            return f"(terms ? {self.bind(node.field)})"
+            return f"({terms_column(node.field)} ? {self.bind(node.field)})"
         if isinstance(node, lucene.Not):
             return f"(NOT {self.compile(node.node, not negated)})"
         if isinstance(node, lucene.And):
@@ -119,7 +121,7 @@ class Compiler:
         if query is None:
             return None
         if not negated:
-            self.rank_queries.append(query)
+            self.rank_queries.append((query, term_tsquery(term, "A")))
         return f"(tsv @@ CAST({self.bind(query)} AS tsquery))"
 
     def term(self, term: lucene.Term, negated: bool) -> str:
@@ -139,13 +141,17 @@ class Compiler:
                      for g in (tokens.bigrams(run) if tokens.is_cjk(run) else [run])]
             if not words:
                 return "FALSE"
-            return f"(terms @> CAST({self.bind(json.dumps({name: words}))} AS jsonb))"
+            return f"(text_terms @> CAST({self.bind(json.dumps({name: words}))} AS jsonb))"
+        if name in fields.FILTER_COLUMNS:
+            if fields.FILTER_COLUMNS[name].endswith("[]"):
+                return f"({name} @> ARRAY[CAST({self.bind(term.text)} AS text)])"
+            return f"({name} = {self.bind(term.text)})"
         if fields.is_date(name):
             return self.any_element(name, f"e::timestamptz = CAST({self.bind(solr_date(term.text))} AS timestamptz)")
         return f"(terms @> CAST({self.bind(json.dumps({name: [term.text]}))} AS jsonb))"
 
     def any_element(self, name: str, condition: str) -> str:
-        return (f"(EXISTS (SELECT 1 FROM jsonb_array_elements_text(terms -> {self.bind(name)}) AS e "
+        return (f"(EXISTS (SELECT 1 FROM jsonb_array_elements_text({terms_column(name)} -> {self.bind(name)}) AS e "
                 f"WHERE {condition}))")
 
     def range(self, node: lucene.Range) -> str:
@@ -184,8 +190,14 @@ class Compiler:
     def rank(self) -> str:
         if not self.rank_queries:
             return "1.0"
-        query = f"CAST({self.bind(' | '.join(self.rank_queries))} AS tsquery)"
-        return f"({TITLE_BOOST} * ts_rank('{{0, 0, 0, 1}}', tsv, {query}) + ts_rank(tsv, {query}))"
+        query, title = (f"CAST({self.bind(' | '.join(q))} AS tsquery)" for q in zip(*self.rank_queries))
+        # ts_rank scaled into [0, 1) (normalisation 32) plus 1 for a title hit:
+        # any title hit outranks any number of body hits, at one ts_rank call.
+        return f"((tsv @@ {title})::int + ts_rank('{RANK_WEIGHTS}', tsv, {query}, 32))"
+
+
+def terms_column(field_name: str) -> str:
+    return "text_terms" if fields.is_text(field_name) else "terms"
 
 
 def _is_number(value: str) -> bool:

@@ -1,9 +1,11 @@
 """The search table: one row per indexed dataset, written in CKAN's transaction.
 
 ``doc`` keeps the Solr document exactly as CKAN built it (for results and
-sorting); ``terms`` maps each field to its match keys (exact values, or tokens
-for analysed fields) under a ``jsonb_path_ops`` GIN index; ``tsv`` holds the
-weighted CJK-bigram tokens of the full-text fields under a GIN index.
+sorting); everything else derives from it: ``terms`` maps each keyword field
+to its exact values and ``text_terms`` each text field to its tokens (both
+under ``jsonb_path_ops`` GIN indexes); ``tsv`` holds the weighted CJK-bigram
+tokens of the full-text fields under a GIN index; the filter columns
+(``fields.FILTER_COLUMNS``) give the planner statistics.
 """
 from __future__ import annotations
 
@@ -18,31 +20,46 @@ from . import fields, tokens
 TABLE = "seoulplaza_search_doc"
 _LOCK_KEY = 0x5E0B1A2A  # advisory lock: one process creates the table
 
+_FILTER_COLUMNS = {k: v for k, v in fields.FILTER_COLUMNS.items() if k != "site_id"}
+_SHAPE = "seoulplaza search table v2"  # change when the derived columns change
+
 DDL = f"""
 CREATE TABLE IF NOT EXISTS {TABLE} (
     index_id text PRIMARY KEY,
     id text NOT NULL,
     site_id text NOT NULL,
     doc jsonb NOT NULL,
-    terms jsonb NOT NULL,
-    tsv tsvector NOT NULL,
     indexed_at timestamptz NOT NULL DEFAULT now()
 );
+ALTER TABLE {TABLE}
+    ADD COLUMN IF NOT EXISTS terms jsonb NOT NULL DEFAULT '{{}}',
+    ADD COLUMN IF NOT EXISTS text_terms jsonb NOT NULL DEFAULT '{{}}',
+    ADD COLUMN IF NOT EXISTS tsv tsvector NOT NULL DEFAULT '',
+    {", ".join(f"ADD COLUMN IF NOT EXISTS {k} {v} NOT NULL DEFAULT '{'{}' if v.endswith('[]') else ''}'"
+               for k, v in _FILTER_COLUMNS.items())};
 CREATE INDEX IF NOT EXISTS {TABLE}_id_idx ON {TABLE} (id);
 CREATE INDEX IF NOT EXISTS {TABLE}_terms_idx ON {TABLE} USING gin (terms jsonb_path_ops);
+CREATE INDEX IF NOT EXISTS {TABLE}_text_terms_idx ON {TABLE} USING gin (text_terms jsonb_path_ops);
 CREATE INDEX IF NOT EXISTS {TABLE}_tsv_idx ON {TABLE} USING gin (tsv);
+COMMENT ON TABLE {TABLE} IS '{_SHAPE}'
 """
 
 _MAX_POSITION = 16383  # PostgreSQL's limit for tsvector positions
 
 
 def ensure_table(session: Any) -> None:
-    """Create the table if it is missing (first use, or after ``ckan db clean``)."""
-    if session.execute(sa.text("SELECT to_regclass(:t)"), {"t": TABLE}).scalar() is None:
-        session.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
-        for statement in DDL.split(";"):
-            if statement.strip():
-                session.execute(sa.text(statement))
+    """Create the table if it is missing (first use, or after ``ckan db clean``),
+    or bring one of an older shape up to date, re-deriving every row from the
+    Solr document it keeps, so an upgrade needs no ``search-index rebuild``."""
+    shape = session.execute(sa.text("SELECT obj_description(to_regclass(:t), 'pg_class')"), {"t": TABLE}).scalar()
+    if shape == _SHAPE:
+        return
+    session.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
+    for statement in DDL.split(";"):
+        if statement.strip():
+            session.execute(sa.text(statement))
+    for (doc,) in session.execute(sa.text(f"SELECT doc FROM {TABLE}")).all():
+        upsert(session, doc)
 
 
 def _values(value: Any) -> list[Any]:
@@ -75,22 +92,22 @@ def solr_document(doc: dict[str, Any]) -> dict[str, Any]:
     return {k: solr_date_string(v) if fields.is_date(k) and v else v for k, v in doc.items()}
 
 
-def match_terms(doc: dict[str, Any]) -> dict[str, list[str]]:
-    """Field -> match keys: analysed tokens for text fields, exact strings otherwise."""
-    terms: dict[str, list[str]] = {}
+def match_terms(doc: dict[str, Any]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Field -> match keys, split in two: exact strings of the keyword fields
+    (small; also read for facets) and analysed tokens of the text fields."""
+    exact: dict[str, list[str]] = {}
+    text: dict[str, list[str]] = {}
     for name, value in doc.items():
         if name in fields.UNINDEXED_FIELDS:
             continue
         values = _values(value)
-        if not values:
-            continue
         if fields.is_text(name):
             keys = list(dict.fromkeys(tokens.index_tokens_of(values)))
-        else:
-            keys = [_as_string(v) for v in values]
-        if keys:
-            terms[name] = keys
-    return terms
+            if keys:
+                text[name] = keys
+        elif values:
+            exact[name] = [_as_string(v) for v in values]
+    return exact, text
 
 
 def _fulltext_sources(doc: dict[str, Any]) -> Iterable[tuple[str, list[Any]]]:
@@ -119,23 +136,37 @@ def tsvector_literal(doc: dict[str, Any]) -> str:
     )
 
 
+_DERIVED = ["terms", "text_terms", "tsv", *_FILTER_COLUMNS]
+_DERIVED_VALUES = ", ".join(f"CAST(:{k} AS {t})" for k, t in
+                            {"terms": "jsonb", "text_terms": "jsonb", "tsv": "tsvector", **_FILTER_COLUMNS}.items())
+
+
+def filter_values(doc: dict[str, Any]) -> dict[str, Any]:
+    """The filter columns' values: text columns take the first value, or ''."""
+    return {k: [_as_string(v) for v in _values(doc.get(k))] if kind.endswith("[]")
+            else next((_as_string(v) for v in _values(doc.get(k))), "")
+            for k, kind in _FILTER_COLUMNS.items()}
+
+
 def upsert(session: Any, doc: dict[str, Any]) -> None:
     doc = solr_document(doc)
+    exact, text = match_terms(doc)
     session.execute(
         sa.text(f"""
-            INSERT INTO {TABLE} (index_id, id, site_id, doc, terms, tsv)
-            VALUES (:index_id, :id, :site_id, CAST(:doc AS jsonb), CAST(:terms AS jsonb),
-                    CAST(:tsv AS tsvector))
+            INSERT INTO {TABLE} (index_id, id, site_id, doc, {", ".join(_DERIVED)})
+            VALUES (:index_id, :id, :site_id, CAST(:doc AS jsonb), {_DERIVED_VALUES})
             ON CONFLICT (index_id) DO UPDATE SET
                 id = EXCLUDED.id, site_id = EXCLUDED.site_id, doc = EXCLUDED.doc,
-                terms = EXCLUDED.terms, tsv = EXCLUDED.tsv, indexed_at = now()
+                {", ".join(f"{k} = EXCLUDED.{k}" for k in _DERIVED)}, indexed_at = now()
         """),
         {
             "index_id": doc["index_id"],
             "id": doc["id"],
             "site_id": doc.get("site_id") or "",
             "doc": json.dumps(doc, default=_as_string).replace("\\u0000", ""),
-            "terms": json.dumps(match_terms(doc)),
+            "terms": json.dumps(exact),
+            "text_terms": json.dumps(text),
             "tsv": tsvector_literal(doc),
+            **filter_values(doc),
         },
     )
