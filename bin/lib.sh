@@ -10,7 +10,8 @@ DB_USER=ckan_default
 DB_PASS=ckan_default
 DS_USER=datastore_default
 DS_PASS=datastore_default
-SYSTEM_PACKAGES=(postgresql redis-server python3 python3-venv python3-dev libpq-dev build-essential libmagic1 curl git)
+SYSTEM_PACKAGES=(postgresql redis-server python3 python3-venv python3-dev libpq-dev build-essential libmagic1 curl git
+    fonts-nanum poppler-utils)  # Korean font for the disclosure PDFs; pdftotext as the speed reference
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

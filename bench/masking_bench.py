@@ -1,0 +1,66 @@
+"""Benchmark masking/: per-kind recall, over-masking and end-to-end PDF throughput.
+
+Recall and over-masking are measured on the labelled generated corpus
+(``masking.corpus``). Throughput: generated originals of several pages are
+read (pdfminer, checked against pdfium), masked and drawn as the published
+PDF; ``pdftotext`` (poppler) reads the same files as the speed reference.
+Run: ``.venv/bin/python bench/masking_bench.py [DOCUMENTS]``.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from masking import redact_document, redact_text
+from masking.corpus import Generator, score
+from masking.render import text_to_pdf
+
+PAGES_PER_FILE = 5
+
+
+def quality(n: int) -> None:
+    docs = list(Generator(seed=1).documents(n))
+    started = time.perf_counter()
+    outputs = [redact_text(d.text) for d in docs]
+    elapsed = time.perf_counter() - started
+    result = score(docs, outputs)
+    print(f"{n} labelled documents, {sum(result.planted.values())} private values, {result.public} public facts")
+    print(f"{'kind':32s} {'planted':>8s} {'leaked':>7s} {'recall':>8s}")
+    for kind in sorted(result.planted):
+        print(f"{kind:32s} {result.planted[kind]:8d} {result.leaked.get(kind, 0):7d} {result.recall(kind):8.2%}")
+    print(f"over-masked public facts: {sum(result.over_masked.values())} / {result.public} "
+          f"({result.over_masking_rate:.2%}) {result.over_masked or ''}")
+    print(f"text masking: {n / elapsed:,.0f} documents/s ({sum(len(d.text) for d in docs) / elapsed / 1e6:.2f} MB/s)")
+
+
+def throughput(files: int) -> None:
+    generator = Generator(seed=2)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i in range(files):
+            text = ""
+            while text.count("\n") < PAGES_PER_FILE * 49:  # ~49 lines a page in the output layout
+                text += generator.document().text + "\n"
+            path = Path(tmp) / f"original-{i}.pdf"
+            path.write_bytes(text_to_pdf(text)[0])
+            paths.append(path)
+        started = time.perf_counter()
+        pages = sum(redact_document(p).source_pages for p in paths)
+        ours = time.perf_counter() - started
+        print(f"end to end (extract + mask + PDF): {pages} pages in {ours:.2f} s = {pages / ours:.1f} pages/s"
+              " on one core")
+        if shutil.which("pdftotext"):
+            started = time.perf_counter()
+            for p in paths:
+                subprocess.run(["pdftotext", str(p), "-"], check=True, capture_output=True)
+            reference = time.perf_counter() - started
+            print(f"pdftotext alone (reference, text only): {pages / reference:.1f} pages/s")
+
+
+if __name__ == "__main__":
+    quality(int(sys.argv[1]) if len(sys.argv) > 1 else 3000)
+    throughput(40)

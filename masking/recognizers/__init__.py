@@ -1,0 +1,33 @@
+"""The recognizers: each finds one kind of personal information and reports spans.
+
+A recognizer has ``find(text) -> Iterable[Finding]``; ``DEFAULT_RECOGNIZERS``
+is the disclosure policy's list. Patterns that would also match public facts
+carry the context check that tells them apart (see each module).
+"""
+from .address import AddressRecognizer
+from .contact import email, mobile_phone
+from .financial import bank_account, card_number
+from .identity import RegistrationNumberRecognizer, driver_license, driver_license_bare, passport
+from .person import PersonNameRecognizer
+from .vehicle import VehiclePlateRecognizer
+
+DEFAULT_RECOGNIZERS = (
+    RegistrationNumberRecognizer(), passport, driver_license, driver_license_bare,
+    mobile_phone, email, card_number, bank_account,
+    AddressRecognizer(), VehiclePlateRecognizer(), PersonNameRecognizer(),
+)
+
+# The replacement token for each kind (what a reader sees in place of the value).
+LABELS = {
+    "resident_registration_number": "주민등록번호",
+    "alien_registration_number": "외국인등록번호",
+    "passport_number": "여권번호",
+    "driver_license": "운전면허번호",
+    "mobile_phone": "휴대전화번호",
+    "email": "전자우편",
+    "card_number": "카드번호",
+    "bank_account": "계좌번호",
+    "address": "주소",
+    "vehicle_plate": "차량번호",
+    "person_name": "성명",
+}

@@ -1,0 +1,90 @@
+"""What each recognizer masks and what it must leave public (no CKAN needed)."""
+import pytest
+
+from masking import Mask, redact_text, scan
+
+
+def kinds(text):
+    return [(f.kind, f.text) for f in scan(text)]
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("주민등록번호 900101-1234567 확인", "resident_registration_number", "900101-1234567"),
+    ("주민번호 460512 5858963", "alien_registration_number", "460512 5858963"),  # space-separated, 5 = foreigner
+    ("9001011234567의 소유자", "resident_registration_number", "9001011234567"),
+    ("2020년 이후 발급 211231-3987654", "resident_registration_number", "211231-3987654"),  # random back digits
+    ("외국인등록번호 850315-6123456", "alien_registration_number", "850315-6123456"),
+    ("연락처 010-1234-5678로", "mobile_phone", "010-1234-5678"),
+    ("연락처 010 1234 5678", "mobile_phone", "010 1234 5678"),
+    ("연락처 01012345678", "mobile_phone", "01012345678"),
+    ("연락처 011.234.5678", "mobile_phone", "011.234.5678"),
+    ("연락처 +82 10-1234-5678", "mobile_phone", "+82 10-1234-5678"),
+    ("연락처 +821012345678", "mobile_phone", "+821012345678"),
+    ("연락처 (016)123-4567", "mobile_phone", "(016)123-4567"),
+    ("hong12@naver.com의 메일", "email", "hong12@naver.com"),
+    ("카드 4111-1111-1111-1111로 결제", "card_number", "4111-1111-1111-1111"),
+    ("카드 4111 1111 1111 1111", "card_number", "4111 1111 1111 1111"),
+    ("카드 3782 822463 10005", "card_number", "3782 822463 10005"),
+    ("환불 계좌: 국민은행 123456-01-123456", "bank_account", "123456-01-123456"),
+    ("예금주 확인 후 입금 계좌 110123456789", "bank_account", "110123456789"),
+    ("여권번호 M12345678", "passport_number", "M12345678"),
+    ("여권 M123A4567", "passport_number", "M123A4567"),
+    ("면허 11-12-345678-90", "driver_license", "11-12-345678-90"),
+    ("면허 27-19-123456-01", "driver_license", "27-19-123456-01"),  # region 27, missed by one library
+    ("면허 서울 12-345678-90", "driver_license", "서울 12-345678-90"),
+    ("운전면허번호 111234567890", "driver_license", "111234567890"),
+    ("민원인 차량 12가3456의 주차", "vehicle_plate", "12가3456"),
+    ("민원인 차량 123가4567", "vehicle_plate", "123가4567"),
+    ("주소: 서울특별시 마포구 월드컵로 123, 61동 984호", "address", "월드컵로 123, 61동 984호"),
+    ("거주지 도봉구 창동 123-4번지", "address", "창동 123-4번지"),
+    ("아파트 61동 984호에서", "address", "61동 984호"),
+    ("민원인 김철수는 방문하여", "person_name", "김철수"),
+    ("신청인: 이영희", "person_name", "이영희"),
+    ("성명 박민수(인)", "person_name", "박민수"),
+    ("대표자 남궁민수", "person_name", "남궁민수"),
+    ("피해자 김하은께서", "person_name", "김하은"),
+])
+def test_private_values_are_found(text, kind, value):
+    assert (kind, value) in kinds(text)
+    assert value not in redact_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "담당: 정보공개정책과 홍길동 주무관 (02-2133-5678)",
+    "문서번호 정보공개정책과-1234, 재무과-10975",
+    "다산콜센터 120, 02-120",
+    "2021-01-10 14:00, 20210110",
+    "금액 1,234,567원, 12345678원",
+    "정보공개법 제9조 제1항 제6호",
+    "사업자등록번호 123-45-67890",
+    "법인등록번호 110111-1234567",
+    "https://opengov.seoul.go.kr/sanction/12345",
+    "opengov@seoul.go.kr, minwon@korea.kr",
+    "청사: 서울특별시 중구 세종대로 110",
+    "관용차량 34나5678 운행",
+    "이미 가려진 900101-1****** 와 조*아, 010-****-5678",
+    "생년월일이 아닌 991399-1234567",  # month 13: not a registration number
+    "민원인의 요청, 신청인 본인, 민원인 주소지, 민원인 요청사항, 대표자 변경",
+    "홍길동 팀장과 김철수 과장이 참석",
+    "서울시청 본관 301호 회의실",
+    "2021가합12345 판결",
+])
+def test_public_facts_are_kept(text):
+    assert redact_text(text) == text, kinds(text)
+
+
+def test_a_name_found_by_its_role_is_masked_everywhere():
+    text = "민원인 김철수의 민원. 김철수 씨는 다시 방문하였다. 담당 김철수 주무관(동명이인)."
+    assert redact_text(text) == "민원인 [성명]의 민원. [성명] 씨는 다시 방문하였다. 담당 김철수 주무관(동명이인)."
+
+
+def test_every_finding_has_kind_position_and_text():
+    text = "민원인 김철수 010-1234-5678"
+    assert [(f.kind, f.start, f.end, text[f.start:f.end]) for f in scan(text)] == [
+        ("person_name", 4, 7, "김철수"), ("mobile_phone", 8, 21, "010-1234-5678")]
+
+
+def test_replacements_are_consistent_tokens_or_length_keeping_masks():
+    text = "연락처 010-1234-5678, 010-9999-8888"
+    assert redact_text(text) == "연락처 [휴대전화번호], [휴대전화번호]"
+    assert redact_text(text, operators={"mobile_phone": Mask()}) == "연락처 ***-****-****, ***-****-****"
