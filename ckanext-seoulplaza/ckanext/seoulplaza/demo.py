@@ -23,7 +23,9 @@ log = logging.getLogger(__name__)
 
 SEOUL_ORG = {"name": "seoul", "title": "서울특별시", "description": "서울특별시 본청과 소속기관"}
 EXPENSE_DATASET = "expense-2020-12"
-LICENSES = {"CC BY": "cc-by", "CC BY-SA": "cc-by-sa", "CC BY-NC": "cc-nc"}  # cpyrht -> CKAN licence id
+# cpyrht -> licence id (config/licenses.json); an empty cpyrht means the original is not published.
+LICENSES = {"CC BY": "cc-by", "CC BY-SA": "cc-by-sa", "CC BY-ND": "cc-by-nd", "CC BY-NC": "cc-nc",
+            "CC BY-NC-SA": "cc-by-nc-sa", "CC BY-NC-ND": "cc-by-nc-nd", "": "notspecified"}
 EXPENSE_FIELDS = [
     ("nid", "text", "사전정보공표 관리번호"), ("title", "text", "게시물 제목"), ("url", "text", "게시물 URL"),
     ("dept_nm_lvl_1", "text", "부서 1단계"), ("dept_nm_lvl_2", "text", "부서 2단계"),
@@ -72,6 +74,13 @@ def ensure_org(context: dict[str, Any], name: str, title: str, description: str 
         return org["id"]
 
 
+def license_id(cpyrht: str) -> str:
+    try:
+        return LICENSES[cpyrht.strip()]
+    except KeyError:
+        raise ValueError(f"cpyrht {cpyrht!r} is not a licence we know") from None
+
+
 def sanction_dict(row: dict[str, str], owner_org: str) -> dict[str, Any]:
     """A ``sanction`` dataset from one info_list row; raises ValueError if malformed."""
     source_id = (row.get("package_id") or "").strip()
@@ -83,6 +92,7 @@ def sanction_dict(row: dict[str, str], owner_org: str) -> dict[str, Any]:
     date = (row.get("doc_prdctn_dt") or "").strip()
     if len(date) != 8 or not date.isdigit():
         raise ValueError(f"doc_prdctn_dt {date!r} is not YYYYMMDD")
+    disclosure = row.get("othbc_se", "").strip() or "공개"
     return {
         "type": "sanction",
         "name": f"sanction-{source_id}",
@@ -93,11 +103,14 @@ def sanction_dict(row: dict[str, str], owner_org: str) -> dict[str, Any]:
         "department": row.get("rspnber_dept_nm", "").strip(),
         "official": row.get("writer", "").strip(),
         "production_date": f"{date[:4]}-{date[4:6]}-{date[6:]}",
-        "disclosure_class": row.get("othbc_se", "").strip() or "공개",
+        "disclosure_class": disclosure,
+        # The list withholds without naming the ground: say so rather than invent one.
+        "nondisclosure_ground": None if disclosure == "공개" else "unstated",
         "retention_period": row.get("othbc_pd", "").strip() or None,
+        "source_system": "업무관리시스템",
         "source_id": source_id,
         "original_url": row.get("url", "").strip(),
-        "license_id": LICENSES.get(row.get("cpyrht", "").strip(), "notspecified"),
+        "license_id": license_id(row.get("cpyrht", "")),
     }
 
 
@@ -182,9 +195,11 @@ def load_expenses(path: Path) -> Summary:
         dataset = tk.get_action("package_show")(dict(context), {"id": EXPENSE_DATASET})
     except tk.ObjectNotFound:
         dataset = tk.get_action("package_create")(dict(context), {
-            "name": EXPENSE_DATASET, "title": "업무추진비 집행내역 (2020년 12월)", "owner_org": org_id,
+            "type": "opendata", "name": EXPENSE_DATASET, "title": "업무추진비 집행내역 (2020년 12월)",
+            "owner_org": org_id, "production_date": "2020-12-31", "disclosure_class": "공개",
+            "update_cycle": "월", "theme": "세금재정", "source_system": "예산관리시스템",
             "notes": "서울시 부서별 업무추진비 집행내역. 출처: 서울 정보소통광장 사전정보공표.",
-            "license_id": "cc-by", "tags": [{"name": "업무추진비"}, {"name": "재정정보"}],
+            "license_id": "cc-by", "tag_string": "업무추진비,재정정보",
         })
     resource = next((r for r in dataset.get("resources", []) if r.get("url_type") == "datastore"), None)
     if resource:
