@@ -11,3 +11,7 @@ def seoul_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.fail(f"shared data missing: {SHARED_DATA}")
     return SHARED_DATA
+
+
+# CKAN's DataStore fixture (it lives in ckanext/datastore's test conftest, not in the pytest plugin).
+from ckanext.datastore.tests.conftest import clean_datastore  # noqa: E402,F401

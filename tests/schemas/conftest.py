@@ -6,6 +6,6 @@ PLUGINS = "seoulplaza_search seoulplaza scheming_datasets"
 
 
 @pytest.fixture
-def themes(clean_db, with_plugins):
+def themes(clean_db, clean_index, with_plugins):
     """The 12 theme groups, as `ckan seoulplaza agencies load` creates them."""
     theme_groups.ensure_theme_groups()

@@ -6,7 +6,7 @@ from ckan.tests import factories, helpers
 from .conftest import PLUGINS
 from .records import valid_record
 
-pytestmark = [pytest.mark.ckan_config("ckan.plugins", PLUGINS), pytest.mark.usefixtures("with_plugins", "clean_db")]
+pytestmark = [pytest.mark.ckan_config("ckan.plugins", PLUGINS), pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")]
 
 
 def refused(dataset_type, **overrides):
@@ -32,7 +32,7 @@ def refused(dataset_type, **overrides):
     ("sanction", {"retention_period": "2년"}, "retention_period", "가능한 값: 1년, 3년"),
     ("sanction", {"theme": "우주"}, "theme", "가능한 값: 복지"),
     ("sanction", {"original_url": "opengov.seoul.go.kr"}, "original_url", "http:// 또는 https://"),
-    ("research", {"isbn": "978-89-6298-319-8"}, "isbn", "올바른 ISBN이 아닙니다"),
+    ("research", {"isbn": "978-89-6298-319-8"}, "isbn", "올바른 ISBN·ISSN이 아닙니다"),
     ("research", {"creation_year": "20"}, "creation_year", "연도는 1900–2100"),
     ("proactive", {"phone": "2133-12"}, "phone", "전화번호 형식"),
     ("expense", {"amount": "-5000"}, "amount", "0 이상의 정수"),

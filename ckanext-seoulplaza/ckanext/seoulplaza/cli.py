@@ -7,11 +7,16 @@ import click
 import ckan.plugins.toolkit as tk
 
 from . import demo
+from .themes import ensure_theme_groups
 
 __all__ = ["seoulplaza"]  # blanket.cli exports only these (click groups are not functions)
 
-INFO_LIST = "info_list2021/20210104_20210110_info_list2.csv"
-EXPENSE_LIST = "expense_list2020/202012_expense_list.csv"
+LISTS = {  # information type -> the Seoul list it is loaded from
+    "sanction": "info_list2021/20210104_20210110_info_list2.csv",
+    "proactive": "public_list2020/20201101_20201130_public_list.csv",
+    "research": "research_list2020/20201101_20201130_research_list.csv",
+    "expense": "expense_list2020/202012_expense_list.csv",
+}
 
 
 @click.group(short_help="Seoul Plaza commands")
@@ -28,21 +33,26 @@ def demo_group() -> None:
 @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder of the Seoul lists (default: ckanext.seoulplaza.demo_data_dir).")
 def demo_load(data_dir: Path | None) -> None:
-    """Load approval documents and the expense table (idempotent)."""
+    """Load agencies, themes and the four Seoul lists (idempotent)."""
     data_dir = data_dir or Path(tk.config["ckanext.seoulplaza.demo_data_dir"])
-    for name in (INFO_LIST, EXPENSE_LIST):
+    for name in LISTS.values():
         if not (data_dir / name).is_file():
             raise click.ClickException(f"missing demo file {data_dir / name}")
+    context = demo.site_context()
+    click.echo(f"분야 (theme groups): {ensure_theme_groups()} created")
+    agencies = demo.load_agencies(context, data_dir / LISTS["expense"])
+    for dataset_type, name in LISTS.items():
+        def progress(i: int, n: int, what: str = dataset_type) -> None:
+            if i == n or i % 50 == 0:
+                click.echo(f"\r  {what} {i}/{n}", nl=i == n)
+        report(f"{dataset_type} datasets", demo.load_rows(context, data_dir / name, dataset_type, agencies, progress))
+    report("업무추진비 DataStore table rows", demo.load_expense_table(data_dir / LISTS["expense"]))
+    click.echo(agencies.line() + " (agencies and the departments the lists name)")
 
-    def progress(i: int, n: int) -> None:
-        if i == n or i % 25 == 0:
-            click.echo(f"\r  결재문서 {i}/{n}", nl=i == n)
 
-    results = [
-        ("결재문서 (sanction datasets)", demo.load_sanctions(data_dir / INFO_LIST, progress)),
-        ("업무추진비 (DataStore rows)", demo.load_expenses(data_dir / EXPENSE_LIST)),
-    ]
-    for what, summary in results:
-        click.echo(summary.line(what))
-        for problem in summary.skipped:
-            click.echo(f"  skipped {problem}", err=True)
+def report(what: str, summary: demo.Summary) -> None:
+    click.echo(summary.line(what))
+    for problem in summary.skipped:
+        click.echo(f"  skipped {problem}", err=True)
+    for warning in summary.warnings:
+        click.echo(f"  warning {warning}", err=True)

@@ -1,8 +1,11 @@
 """Demo data from the real Seoul open-government lists (shared/data/seoul-opengov).
 
-* ``info_list`` rows (approval-document metadata) become ``sanction`` datasets,
-  one organisation per producing department.
-* ``expense_list`` rows (업무추진비) become a typed DataStore table.
+* agencies from ``data/agencies.yaml`` and the expense list's department paths,
+  and the 12 theme groups;
+* ``info_list`` → 결재문서 (``sanction``), ``public_list`` → 사전정보공표
+  (``proactive``), ``research_list`` → 정책연구자료 (``research``), ``expense_list``
+  → 업무추진비 (``expense``, a record per row) — see ``demo_rows.py``;
+* ``expense_list`` also as one typed DataStore table (a 공공데이터 dataset).
 
 Loading is idempotent: a dataset whose source row is unchanged is left alone,
 a changed one is updated, and a malformed row is reported and skipped.
@@ -10,22 +13,18 @@ a changed one is updated, and a malformed row is reported and skipped.
 from __future__ import annotations
 
 import csv
-import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import ckan.plugins.toolkit as tk
-from slugify import slugify
+from .agencies import SEOUL, Agency, AgencyRegister, agencies_from_paths, maintained_agencies
+from .demo_rows import LIST_SOURCE, ROW_TYPES, expense_path
 
 log = logging.getLogger(__name__)
 
-SEOUL_ORG = {"name": "seoul", "title": "서울특별시", "description": "서울특별시 본청과 소속기관"}
 EXPENSE_DATASET = "expense-2020-12"
-# cpyrht -> licence id (config/licenses.json); an empty cpyrht means the original is not published.
-LICENSES = {"CC BY": "cc-by", "CC BY-SA": "cc-by-sa", "CC BY-ND": "cc-by-nd", "CC BY-NC": "cc-nc",
-            "CC BY-NC-SA": "cc-by-nc-sa", "CC BY-NC-ND": "cc-by-nc-nd", "": "notspecified"}
 EXPENSE_FIELDS = [
     ("nid", "text", "사전정보공표 관리번호"), ("title", "text", "게시물 제목"), ("url", "text", "게시물 URL"),
     ("dept_nm_lvl_1", "text", "부서 1단계"), ("dept_nm_lvl_2", "text", "부서 2단계"),
@@ -43,13 +42,15 @@ class Summary:
     updated: int = 0
     unchanged: int = 0
     skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def line(self, what: str) -> str:
+        warned = f", {len(self.warnings)} with warnings" if self.warnings else ""
         return (f"{what}: {self.created} created, {self.updated} updated, "
-                f"{self.unchanged} unchanged, {len(self.skipped)} skipped")
+                f"{self.unchanged} unchanged, {len(self.skipped)} skipped{warned}")
 
 
-def _context() -> dict[str, Any]:
+def site_context() -> dict[str, Any]:
     site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
     return {"user": site_user["name"], "ignore_auth": True}
 
@@ -59,99 +60,62 @@ def read_csv(path: Path) -> Iterator[dict[str, str]]:
         yield from csv.DictReader(f)
 
 
-def org_name(title: str) -> str:
-    """A stable URL name for a Korean department name."""
-    slug = slugify(title, max_length=60) or "dept"
-    return f"{slug}-{hashlib.sha1(title.encode()).hexdigest()[:6]}"
-
-
-def ensure_org(context: dict[str, Any], name: str, title: str, description: str = "") -> str:
-    try:
-        return tk.get_action("organization_show")(dict(context), {"id": name})["id"]
-    except tk.ObjectNotFound:
-        org = tk.get_action("organization_create")(
-            dict(context), {"name": name, "title": title, "description": description})
-        return org["id"]
-
-
-def license_id(cpyrht: str) -> str:
-    try:
-        return LICENSES[cpyrht.strip()]
-    except KeyError:
-        raise ValueError(f"cpyrht {cpyrht!r} is not a licence we know") from None
-
-
-def sanction_dict(row: dict[str, str], owner_org: str) -> dict[str, Any]:
-    """A ``sanction`` dataset from one info_list row; raises ValueError if malformed."""
-    source_id = (row.get("package_id") or "").strip()
-    title = (row.get("title") or "").strip()
-    if not source_id.isdigit():
-        raise ValueError(f"package_id {source_id!r} is not a document management number")
-    if not title:
-        raise ValueError("title is empty")
-    date = (row.get("doc_prdctn_dt") or "").strip()
-    if len(date) != 8 or not date.isdigit():
-        raise ValueError(f"doc_prdctn_dt {date!r} is not YYYYMMDD")
-    disclosure = row.get("othbc_se", "").strip() or "공개"
-    return {
-        "type": "sanction",
-        "name": f"sanction-{source_id}",
-        "title": title,
-        "owner_org": owner_org,
-        "document_number": row.get("src_dept_doc_no", "").strip(),
-        "unit_task": row.get("tkcrd_nm", "").strip(),
-        "department": row.get("rspnber_dept_nm", "").strip(),
-        "official": row.get("writer", "").strip(),
-        "production_date": f"{date[:4]}-{date[4:6]}-{date[6:]}",
-        "disclosure_class": disclosure,
-        # The list withholds without naming the ground: say so rather than invent one.
-        "nondisclosure_ground": None if disclosure == "공개" else "unstated",
-        "retention_period": row.get("othbc_pd", "").strip() or None,
-        "source_system": "업무관리시스템",
-        "source_id": source_id,
-        "original_url": row.get("url", "").strip(),
-        "license_id": license_id(row.get("cpyrht", "")),
-    }
-
-
 def _same(existing: dict[str, Any], wanted: dict[str, Any]) -> bool:
-    return all(existing.get(k) == v for k, v in wanted.items() if k not in ("owner_org", "type"))
+    return all(str(existing.get(k)) == str(v) for k, v in wanted.items()
+               if k not in ("owner_org", "type") and v is not None)
 
 
-def load_sanctions(path: Path, progress: Callable[[int, int], None] = lambda i, n: None) -> Summary:
-    context = _context()
+def _save(context: dict[str, Any], wanted: dict[str, Any], existing: dict[str, Any] | None) -> str:
+    if existing is None:
+        tk.get_action("package_create")(dict(context), wanted)
+        return "created"
+    if _same(existing, wanted):
+        return "unchanged"
+    tk.get_action("package_update")(dict(context), dict(wanted, id=existing["id"]))
+    return "updated"
+
+
+def load_rows(context: dict[str, Any], path: Path, dataset_type: str, agencies: AgencyRegister,
+              progress: Callable[[int, int], None] = lambda i, n: None) -> Summary:
+    """Create or update one dataset per row of a Seoul list. A row whose
+    optional value is invalid (a mistyped ISBN) is kept without that value,
+    with a warning; a row that cannot be a dataset is reported and skipped."""
+    to_dataset = ROW_TYPES[dataset_type]
     summary = Summary()
     rows = list(read_csv(path))
-    orgs: dict[str, str] = {}
     for i, row in enumerate(rows, 1):
         progress(i, len(rows))
-        label = f"{path.name} row {i + 1} (package_id {row.get('package_id')!r})"
-        dept = (row.get("rspnber_dept_nm") or "").strip()
+        label = f"{path.name} row {i + 1}"
         try:
-            if not dept:
-                raise ValueError("rspnber_dept_nm is empty")
-            if dept not in orgs:
-                orgs[dept] = ensure_org(context, org_name(dept), dept)
-            wanted = sanction_dict(row, orgs[dept])
+            wanted = to_dataset(row, agencies)
         except ValueError as e:
             summary.skipped.append(f"{label}: {e}")
             continue
+        label += f" ({wanted['name']})"
         try:
             existing = tk.get_action("package_show")(dict(context), {"id": wanted["name"]})
         except tk.ObjectNotFound:
             existing = None
         try:
-            if existing is None:
-                tk.get_action("package_create")(dict(context), wanted)
-                summary.created += 1
-            elif _same(existing, wanted):
-                summary.unchanged += 1
-            else:
-                tk.get_action("package_update")(dict(context), dict(wanted, id=existing["id"]))
-                summary.updated += 1
-        except tk.ValidationError as e:
-            summary.skipped.append(f"{label}: {e.error_summary}")
+            outcome = _save(context, wanted, existing)
+        except tk.ValidationError as first:
+            invalid = [field for field in first.error_dict if field in wanted]
+            try:
+                outcome = _save(context, {k: v for k, v in wanted.items() if k not in invalid}, existing)
+            except tk.ValidationError as e:
+                summary.skipped.append(f"{label}: {e.error_summary}")
+                continue
+            summary.warnings.append(f"{label}: kept without {', '.join(invalid)}: {first.error_summary}")
+        setattr(summary, outcome, getattr(summary, outcome) + 1)
     return summary
+
+
+def load_agencies(context: dict[str, Any], expense_list: Path) -> AgencyRegister:
+    """The maintained agencies, then those the expense list's paths add."""
+    register = AgencyRegister(context)
+    for agency in maintained_agencies() + agencies_from_paths(expense_path(r) for r in read_csv(expense_list)):
+        register.ensure(agency)
+    return register
 
 
 def _typed(kind: str, value: str) -> Any:
@@ -185,11 +149,11 @@ def _datastore_rows(context: dict[str, Any], resource_id: str) -> int | None:
         return None
 
 
-def load_expenses(path: Path) -> Summary:
+def load_expense_table(path: Path) -> Summary:
     """The 업무추진비 list as one DataStore table, replaced only if its rows changed."""
-    context = _context()
+    context = site_context()
     summary = Summary()
-    org_id = ensure_org(context, **SEOUL_ORG)
+    org_id = AgencyRegister(context).ensure(Agency(SEOUL, "서울특별시"))
     records = expense_records(path, summary)
     try:
         dataset = tk.get_action("package_show")(dict(context), {"id": EXPENSE_DATASET})
@@ -197,7 +161,7 @@ def load_expenses(path: Path) -> Summary:
         dataset = tk.get_action("package_create")(dict(context), {
             "type": "opendata", "name": EXPENSE_DATASET, "title": "업무추진비 집행내역 (2020년 12월)",
             "owner_org": org_id, "production_date": "2020-12-31", "disclosure_class": "공개",
-            "update_cycle": "월", "theme": "세금재정", "source_system": "예산관리시스템",
+            "update_cycle": "월", "theme": "세금재정", "source_system": LIST_SOURCE,
             "notes": "서울시 부서별 업무추진비 집행내역. 출처: 서울 정보소통광장 사전정보공표.",
             "license_id": "cc-by", "tag_string": "업무추진비,재정정보",
         })
@@ -213,7 +177,8 @@ def load_expenses(path: Path) -> Summary:
         summary.updated = len(records)
     else:
         target = {"resource": {"package_id": dataset["id"], "name": "업무추진비 집행내역 2020-12",
-                               "format": "CSV", "description": "부서·월별 업무추진비 집행 건별 내역"}}
+                               "format": "CSV", "description": "부서·월별 업무추진비 집행 건별 내역",
+                               "resource_role": "data"}}
         summary.created = len(records)
     fields = [{"id": name, "type": kind, "info": {"label": label}} for name, kind, label in EXPENSE_FIELDS]
     tk.get_action("datastore_create")(dict(context), dict(target, fields=fields, records=records, force=True))

@@ -109,7 +109,7 @@ seoulplaza_url = _text_matching(
     "seoulplaza_url", r"https?://[^\s]+",
     "URL은 http:// 또는 https:// 로 시작해야 합니다 (입력: {value}) / must be an http(s) URL")
 seoulplaza_phone = _text_matching(
-    "seoulplaza_phone", r"(?:0\d{1,2}-\d{3,4}-\d{4}|1\d{2,3}(?:-\d{4})?|120)",
+    "seoulplaza_phone", r"(?:(?:0\d{1,2}-)?\d{3,4}-\d{4}|1\d{2,3}(?:-\d{4})?|120)",
     "전화번호 형식이 올바르지 않습니다 (예: 02-2133-0000, 120; 입력: {value}) / invalid phone number")
 seoulplaza_document_number = _text_matching(
     "seoulplaza_document_number", r"[가-힣A-Za-z0-9·()\s]+-\d+",
@@ -117,17 +117,21 @@ seoulplaza_document_number = _text_matching(
     " / document number must be <department>-<number>")
 
 
-def seoulplaza_isbn(value: Any) -> str:
-    text = str(value).strip()
-    digits = re.sub(r"[\s-]", "", text).upper()
+def _check_digit_ok(digits: str) -> bool:
+    """ISBN-13 (mod 10), ISBN-10 and ISSN (mod 11, X = 10)."""
     if re.fullmatch(r"\d{13}", digits):
-        valid = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits)) % 10 == 0
-    elif re.fullmatch(r"\d{9}[\dX]", digits):
-        valid = sum((10 - i) * (10 if d == "X" else int(d)) for i, d in enumerate(digits)) % 11 == 0
-    else:
-        valid = False
-    if not valid:
-        raise Invalid(f"올바른 ISBN이 아닙니다 (10자리 또는 13자리, 검증 숫자 확인; 입력: {value}) / invalid ISBN")
+        return sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits)) % 10 == 0
+    if re.fullmatch(r"\d{9}[\dX]|\d{7}[\dX]", digits):
+        weights = range(len(digits), 0, -1)
+        return sum(w * (10 if d == "X" else int(d)) for w, d in zip(weights, digits)) % 11 == 0
+    return False
+
+
+def seoulplaza_isbn(value: Any) -> str:
+    """An ISBN or, for serials, an ISSN (the research list's column carries both)."""
+    text = str(value).strip()
+    if not _check_digit_ok(re.sub(r"[\s-]", "", text).upper()):
+        raise Invalid(f"올바른 ISBN·ISSN이 아닙니다 (자리수·검증 숫자 확인; 입력: {value}) / invalid ISBN or ISSN")
     return text
 
 
