@@ -55,3 +55,16 @@ def test_a_valid_record_of_every_type_is_stored_with_typed_values(dataset_type):
             assert created[field["field_name"]] not in (None, ""), field["field_name"]
     shown = helpers.call_action("package_show", id=created["id"])
     assert shown["title"] == "청년수당 지급 계획"
+
+
+@pytest.mark.usefixtures("themes")
+@pytest.mark.parametrize("dataset_type", [p.stem for p in TYPE_FILES])
+def test_every_type_has_a_create_form_and_a_page(app, dataset_type):
+    headers = {"Authorization": factories.SysadminWithToken()["token"]}
+    form = app.get(f"/{dataset_type}/new", headers=headers)
+    assert 'name="production_date"' in form.body and 'name="disclosure_class"' in form.body
+    for field in type_fields(dataset_type):
+        assert f'name="{field["field_name"]}"' in form.body, field["field_name"]
+    record = helpers.call_action("package_create", **valid_record(dataset_type, factories.Organization()["id"]))
+    page = app.get(f"/{dataset_type}/{record['name']}")
+    assert "청년수당 지급 계획" in page.body and "Production date" in page.body
