@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
            "article", "header", "footer", "blockquote", "pre", "title", "dt", "dd"}
-_HIDDEN = {"script", "style", "template", "noscript", "head"}
+_HIDDEN = {"script", "style", "template", "noscript"}
 
 
 class _TextParser(HTMLParser):
@@ -15,13 +15,13 @@ class _TextParser(HTMLParser):
         self.hidden = 0
 
     def handle_starttag(self, tag, attrs):
-        if tag in _HIDDEN and tag != "head":
+        if tag in _HIDDEN:
             self.hidden += 1
         elif tag in _BLOCKS or tag in ("td", "th"):
             self.parts.append("\n" if tag in _BLOCKS else "\t")
 
     def handle_endtag(self, tag):
-        if tag in _HIDDEN and tag != "head":
+        if tag in _HIDDEN:
             self.hidden = max(0, self.hidden - 1)
         elif tag in _BLOCKS:
             self.parts.append("\n")
