@@ -12,6 +12,8 @@ import random
 from dataclasses import dataclass, field
 from typing import Iterator, Optional, Sequence
 
+from .recognizers.financial import luhn_valid
+
 SURNAMES = "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉"
 GIVEN = "민서준지현우도윤하은수영재희성진태연경호정훈혜원주아예린채소유나다혁규석승빈동찬상욱"
 PRIVATE_MAIL = ("naver.com", "gmail.com", "daum.net", "hanmail.net", "kakao.com", "nate.com")
@@ -35,13 +37,8 @@ class Document:
 
 
 def luhn_digit(body: str) -> str:
-    total = 0
-    for i, ch in enumerate(reversed(body)):
-        d = int(ch)
-        if i % 2 == 0:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return str((10 - total % 10) % 10)
+    """The check digit that makes ``body`` + digit a valid card number."""
+    return next(d for d in "0123456789" if luhn_valid(body + d))
 
 
 def business_number(rng: random.Random) -> str:

@@ -39,7 +39,7 @@ def demo_load(data_dir: Path | None) -> None:
         if not (data_dir / name).is_file():
             raise click.ClickException(f"missing demo file {data_dir / name}")
     context = demo.site_context()
-    click.echo(f"분야 (theme groups): {ensure_theme_groups()} created")
+    click.echo(f"분야 (theme groups): {ensure_theme_groups(context)} created")
     agencies = demo.load_agencies(context, data_dir / LISTS["expense"])
     for dataset_type, name in LISTS.items():
         def progress(i: int, n: int, what: str = dataset_type) -> None:

@@ -14,10 +14,8 @@ from ckan import model
 from .reference import THEME_EN, THEME_GROUP, THEMES
 
 
-def ensure_theme_groups() -> int:
+def ensure_theme_groups(context: dict) -> int:
     """Create the missing theme groups; returns how many were created."""
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    context = {"user": site_user["name"], "ignore_auth": True}
     created = 0
     for name, title in THEMES.items():
         if model.Group.get(name) is None:
