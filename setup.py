@@ -22,6 +22,10 @@ setup(
         "ckan.plugins": [
             "seoulplaza = ckanext.seoulplaza.plugin:SeoulplazaPlugin",
             "seoulplaza_search = ckanext.seoulplaza.search.plugin:SeoulplazaSearchPlugin",
+            "seoulplaza_edms = harvesters.systems:ApprovalSystemHarvester",
+            "seoulplaza_minutes = harvesters.systems:MinutesSystemHarvester",
+            "seoulplaza_budget = harvesters.systems:BudgetSystemHarvester",
+            "seoulplaza_admin = harvesters.systems:AdministrationSystemHarvester",
         ],
     },
 )

@@ -6,6 +6,8 @@ VENV="$ROOT/.venv"
 LOCAL="$ROOT/.local"
 CKAN_INI="$ROOT/config/ckan.ini"
 PORT="${SEOULPLAZA_PORT:-5000}"
+# The stand-in source systems (harvesters/standins), one port each.
+declare -A STANDIN_PORTS=([edms]=5101 [minutes]=5102 [budget]=5103 [admin]=5104)
 DB_USER=ckan_default
 DB_PASS=ckan_default
 DS_USER=datastore_default
@@ -98,3 +100,35 @@ datastore_permissions() { # ini
 }
 
 ckan() { quiet_ckan -c "$CKAN_INI" "$@"; }
+
+# Start (or restart) the stand-in source systems the demo is harvested from.
+start_standins() {
+    local data_dir="$ROOT/../shared/data/seoul-opengov" system
+    for system in "${!STANDIN_PORTS[@]}"; do
+        stop_pid "standin-$system"
+        nohup "$VENV/bin/python" -m harvesters.standins "$system" --port "${STANDIN_PORTS[$system]}" \
+            --data-dir "$data_dir" >"$LOCAL/log/standin-$system.log" 2>&1 &
+        echo $! > "$LOCAL/run/standin-$system.pid"
+    done
+    for system in "${!STANDIN_PORTS[@]}"; do
+        for _ in $(seq 60); do
+            curl -fsS "http://127.0.0.1:${STANDIN_PORTS[$system]}/api/status" >/dev/null 2>&1 && break
+            sleep 0.5
+        done
+        curl -fsS "http://127.0.0.1:${STANDIN_PORTS[$system]}/api/status" >/dev/null \
+            || { echo "stand-in $system did not start; see $LOCAL/log/standin-$system.log" >&2; return 1; }
+    done
+}
+
+# Stop a process started with a pid file in .local/run.
+stop_pid() {
+    local pidfile="$LOCAL/run/$1.pid" pid
+    [ -f "$pidfile" ] || return 0
+    pid=$(cat "$pidfile")
+    if kill "$pid" 2>/dev/null; then
+        for _ in $(seq 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+        kill -9 "$pid" 2>/dev/null || true
+        echo "stopped $1 ($pid)"
+    fi
+    rm -f "$pidfile"
+}

@@ -199,6 +199,29 @@ class Generator:
                     + self._public_block(doc))
         return doc
 
+    def meeting_minutes(self, committee: str, agenda: str) -> Document:
+        """Minutes where a member of the public spoke: the speaker and the
+        contact they gave are private; the committee's officials are not."""
+        doc = Document("meeting_minutes", "")
+        mobile, chair = self._mobile(), self._official()
+        doc.private.append(("mobile_phone", mobile))
+        block = self._public_block(doc)
+        doc.public.append(("official", chair))
+        doc.text = (f"{committee} 회의록\n\n안건: {agenda}\n위원장 {chair} 개회 선언.\n"
+                    f"방청 {self._role_name(doc, '민원인')} 의견 진술 (연락처 {mobile}).\n"
+                    f"의결: 원안 가결.\n" + block)
+        return doc
+
+    def press_release(self, title: str) -> Document:
+        """A press release quoting a citizen who left a number for follow-up."""
+        doc = Document("press_release", "")
+        mobile, email = self._mobile(), self._email()
+        doc.private += [("mobile_phone", mobile), ("email", email)]
+        doc.text = (f"{title}\n\n서울시는 {title} 내용을 발표했다.\n"
+                    f"{self._role_name(doc, '신청인')} 참여 소감을 밝혔다. (문의 {mobile}, {email})\n"
+                    + self._public_block(doc))
+        return doc
+
 
 @dataclass
 class Score:

@@ -1,32 +1,16 @@
-"""Build the test originals: PDFs (ordinary, the CID cases pdfminer fails on,
-encrypted), DOCX and HWPX, all in memory and with a real Korean font."""
+"""Build the test originals: the hand-assembled CID-font PDFs pdfminer fails
+on here; ordinary PDFs, encrypted PDFs, DOCX and HWPX come from the stand-ins'
+file builders (re-exported so tests have one place to look)."""
 from __future__ import annotations
 
-import io
-import zipfile
 import zlib
 
 from pdfminer.cmapdb import CMapDB
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.pdfencrypt import StandardEncryption
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
-from reportlab.pdfgen import canvas
+from reportlab.pdfbase.ttfonts import TTFontFile
 
-NANUM = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"
+from harvesters.standins.files import NANUM, docx, hwpx, reportlab_pdf
 
-
-def reportlab_pdf(lines: list[str], password: str | None = None, compress: bool = True) -> bytes:
-    pdfmetrics.registerFont(TTFont("TestNanum", NANUM))
-    buffer = io.BytesIO()
-    encrypt = StandardEncryption(password, canPrint=1) if password else None
-    pdf = canvas.Canvas(buffer, pagesize=A4, encrypt=encrypt, pageCompression=int(compress))
-    pdf.setFont("TestNanum", 11)
-    for i, line in enumerate(lines):
-        pdf.drawString(50, 780 - 18 * i, line)
-    pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
+__all__ = ["docx", "hwpx", "reportlab_pdf", "embedded_cmap_pdf", "no_unicode_map_pdf"]
 
 
 def _assemble(objects: list[bytes]) -> bytes:
@@ -89,31 +73,3 @@ def no_unicode_map_pdf(text: str) -> bytes:
         b"<< /Type /FontDescriptor /FontName /NanumGothic /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0"
         b" /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 8 0 R >>")
         + [_stream(b"/Filter /FlateDecode /Length1 %d" % len(font), zlib.compress(font))])
-
-
-def docx(paragraphs: list[str], table: list[list[str]] = ()) -> bytes:
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    para = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
-    rows = "".join("<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in row)
-                   + "</w:tr>" for row in table)
-    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{w}"><w:body>{para}' \
-               f'{"<w:tbl>" + rows + "</w:tbl>" if rows else ""}</w:body></w:document>'
-    return _zip({"[Content_Types].xml": "<Types/>", "word/document.xml": document})
-
-
-def hwpx(paragraphs: list[str], cell: str = "") -> bytes:
-    hp = "http://www.hancom.co.kr/hwpml/2011/paragraph"
-    body = "".join(f"<hp:p><hp:run><hp:t>{p}</hp:t></hp:run></hp:p>" for p in paragraphs)
-    if cell:  # a table inside a paragraph's run, as Hangul writes it
-        body += (f"<hp:p><hp:run><hp:tbl><hp:tr><hp:tc><hp:subList><hp:p><hp:run><hp:t>{cell}</hp:t></hp:run>"
-                 f"</hp:p></hp:subList></hp:tc></hp:tr></hp:tbl></hp:run></hp:p>")
-    section = f'<?xml version="1.0" encoding="UTF-8"?><hs:sec xmlns:hs="urn:hs" xmlns:hp="{hp}">{body}</hs:sec>'
-    return _zip({"mimetype": "application/hwp+zip", "Contents/section0.xml": section})
-
-
-def _zip(files: dict[str, str]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in files.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()

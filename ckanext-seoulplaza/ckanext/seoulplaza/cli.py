@@ -6,53 +6,89 @@ from pathlib import Path
 import click
 import ckan.plugins.toolkit as tk
 
+from harvesters import run as harvest_run
+from harvesters.standins.seed import LISTS
+
 from . import demo
 from .themes import ensure_theme_groups
 
 __all__ = ["seoulplaza"]  # blanket.cli exports only these (click groups are not functions)
 
-LISTS = {  # information type -> the Seoul list it is loaded from
-    "sanction": "info_list2021/20210104_20210110_info_list2.csv",
-    "proactive": "public_list2020/20201101_20201130_public_list.csv",
-    "research": "research_list2020/20201101_20201130_research_list.csv",
-    "expense": "expense_list2020/202012_expense_list.csv",
-}
-
 
 @click.group(short_help="Seoul Plaza commands")
 def seoulplaza() -> None:
-    """Seoul Plaza: demo data and maintenance."""
+    """Seoul Plaza: demo data, harvests and scheduled disclosure."""
 
 
 @seoulplaza.group("demo")
 def demo_group() -> None:
-    """Demo data from the real Seoul lists."""
+    """Demo data from the real Seoul lists, through the stand-in source systems."""
 
 
 @demo_group.command("load")
 @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder of the Seoul lists (default: ckanext.seoulplaza.demo_data_dir).")
 def demo_load(data_dir: Path | None) -> None:
-    """Load agencies, themes and the four Seoul lists (idempotent)."""
+    """Themes, agencies, one harvest source per stand-in system, then harvest them all (idempotent)."""
     data_dir = data_dir or Path(tk.config["ckanext.seoulplaza.demo_data_dir"])
-    for name in LISTS.values():
-        if not (data_dir / name).is_file():
-            raise click.ClickException(f"missing demo file {data_dir / name}")
+    expense_list = data_dir / LISTS["expense"]
+    if not expense_list.is_file():
+        raise click.ClickException(f"missing demo file {expense_list}")
     context = demo.site_context()
     click.echo(f"분야 (theme groups): {ensure_theme_groups(context)} created")
-    agencies = demo.load_agencies(context, data_dir / LISTS["expense"])
-    for dataset_type, name in LISTS.items():
-        def progress(i: int, n: int, what: str = dataset_type) -> None:
-            if i == n or i % 50 == 0:
-                click.echo(f"\r  {what} {i}/{n}", nl=i == n)
-        report(f"{dataset_type} datasets", demo.load_rows(context, data_dir / name, dataset_type, agencies, progress))
-    report("업무추진비 DataStore table rows", demo.load_expense_table(data_dir / LISTS["expense"]))
-    click.echo(agencies.line() + " (agencies and the departments the lists name)")
+    agencies = demo.load_agencies(context, expense_list)
+    click.echo(agencies.line() + " (agencies and the departments the expense list names)")
+    urls = demo.source_urls()
+    if not urls:
+        raise click.ClickException("ckanext.seoulplaza.source_urls names no source system")
+    _run(harvest_run.ensure_sources(urls))
 
 
-def report(what: str, summary: demo.Summary) -> None:
-    click.echo(summary.line(what))
-    for problem in summary.skipped:
-        click.echo(f"  skipped {problem}", err=True)
-    for warning in summary.warnings:
-        click.echo(f"  warning {warning}", err=True)
+@seoulplaza.group("harvest")
+def harvest_group() -> None:
+    """Harvest the source systems (in process, with progress and a summary)."""
+
+
+@harvest_group.command("run")
+@click.argument("sources", nargs=-1)
+def harvest_run_command(sources: tuple[str, ...]) -> None:
+    """Harvest SOURCES (harvest source names; default: every source of ckanext.seoulplaza.source_urls)."""
+    _run(list(sources) or harvest_run.ensure_sources(demo.source_urls()))
+
+
+@seoulplaza.group("disclosure")
+def disclosure_group() -> None:
+    """Scheduled disclosure."""
+
+
+@disclosure_group.command("open-due")
+def open_due() -> None:
+    """Publish as 공개 the records whose planned disclosure date has come (run daily, e.g. from cron)."""
+    summaries = harvest_run.open_due(_progress("opening"))
+    for summary in summaries:
+        _report(summary)
+    if not summaries:
+        click.echo("no record is due for opening")
+
+
+def _progress(what: str):
+    def show(i: int, n: int) -> None:
+        if i == n or i % 50 == 0:
+            click.echo(f"\r  {what} {i}/{n}", nl=i == n)
+    return show
+
+
+def _run(names: list[str]) -> None:
+    failed = 0
+    for name in names:
+        summary = harvest_run.run_source(name, _progress(name))
+        _report(summary)
+        failed += len(summary.errors)
+    if failed:
+        click.echo(f"{failed} records were reported and skipped; see the harvest sources at /harvest", err=True)
+
+
+def _report(summary: harvest_run.RunSummary) -> None:
+    click.echo(summary.line())
+    for problem in summary.errors:
+        click.echo(f"  error {problem}", err=True)

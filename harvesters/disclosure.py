@@ -1,0 +1,140 @@
+"""The disclosure step of a harvest: what of a source record may be published.
+
+The record's disclosure class decides: 공개 → everything (personal
+information masked), 부분공개 → the same without the sections the source marks
+non-public, 비공개 → metadata with the legal ground and opening date only; the
+content is not even downloaded. A record whose planned disclosure date has
+passed is published as 공개. Only masked values leave this module.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections import Counter
+from typing import Any, Callable
+
+import requests
+
+from masking import DocumentError, NonPublicPart, redact, redact_document
+
+from . import staging
+
+Getter = Callable[[str], requests.Response]
+PUBLIC, PARTIAL, WITHHELD = "공개", "부분공개", "비공개"
+MAX_TABLE_ROWS = 1_000_000
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+class RecordError(Exception):
+    """The record cannot be published as it is (the message names the part)."""
+
+
+def effective(disclosure: dict[str, Any]) -> dict[str, Any]:
+    """The class to publish under today: a withheld part opens on its date."""
+    klass = disclosure.get("class") or PUBLIC
+    if klass not in (PUBLIC, PARTIAL, WITHHELD):
+        raise RecordError(f"disclosure class {klass!r} is not 공개, 부분공개 or 비공개")
+    opens_on = disclosure.get("opens_on")
+    if klass != PUBLIC and opens_on and dt.date.fromisoformat(opens_on) <= today():
+        return {"class": PUBLIC, "ground": None, "opens_on": opens_on, "opened_from": klass, "nonpublic": []}
+    return {"class": klass, "ground": disclosure.get("ground"), "opens_on": opens_on, "opened_from": None,
+            "nonpublic": disclosure.get("nonpublic") or [] if klass == PARTIAL else []}
+
+
+def _mask_fields(fields: dict[str, Any], found: Counter) -> dict[str, Any]:
+    masked = {}
+    for key, value in fields.items():
+        if isinstance(value, str):
+            redaction = redact(value)
+            found.update(f.kind for f in redaction.findings)
+            value = redaction.text
+        masked[key] = value
+    return masked
+
+
+def _document(attachment: dict[str, Any], parts: list[NonPublicPart], title: str, get: Getter,
+              found: Counter) -> dict[str, Any]:
+    data = get(attachment["url"]).content
+    try:
+        result = redact_document(data, parts, name=attachment["id"], title=title)
+    except DocumentError as e:
+        raise RecordError(f"attachment {attachment['name']!r}: {e.problem}") from e
+    found.update(f.kind for f in result.findings)
+    return {"name": attachment["name"], "source_format": result.source_format, "pages": result.pages,
+            "pdf": staging.put(result.pdf, "pdf"), "text": staging.put(result.text.encode("utf-8"), "txt"),
+            "nonpublic_removed": len(result.nonpublic)}
+
+
+def _typed(kind: str, value: str) -> Any:
+    value = value.strip()
+    if value == "":
+        return None
+    if kind == "int":
+        return int(value.replace(",", ""))
+    if kind == "numeric":
+        return float(value.replace(",", ""))
+    if kind == "timestamp":
+        return dt.datetime.fromisoformat(value.replace(" ", "T")).isoformat()
+    return value
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp949"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise RecordError("table is neither UTF-8 nor CP949 text")
+
+
+def _table(table: dict[str, Any], get: Getter, found: Counter) -> dict[str, Any]:
+    columns = table["columns"]
+    reader = csv.DictReader(io.StringIO(_decode(get(table["url"]).content)))
+    missing = [c["id"] for c in columns if c["id"] not in (reader.fieldnames or [])]
+    if missing:
+        raise RecordError(f"table {table['name']!r} lacks the columns {', '.join(missing)}")
+    rows = []
+    for line, row in enumerate(reader, 2):
+        if len(rows) >= MAX_TABLE_ROWS:
+            raise RecordError(f"table {table['name']!r} has more than {MAX_TABLE_ROWS} rows")
+        typed = {}
+        for column in columns:
+            raw = row[column["id"]] or ""
+            try:
+                typed[column["id"]] = _typed(column["type"], raw)
+            except ValueError:
+                raise RecordError(f"table {table['name']!r} line {line}: {column['id']} {raw!r} "
+                                  f"is not a {column['type']}") from None
+            if column["type"] == "text" and typed[column["id"]]:
+                redaction = redact(typed[column["id"]])
+                found.update(f.kind for f in redaction.findings)
+                typed[column["id"]] = redaction.text
+        rows.append(typed)
+    return {"name": table["name"], "columns": columns, "row_count": len(rows),
+            "rows": staging.put(json.dumps(rows, ensure_ascii=False).encode("utf-8"), "json")}
+
+
+def mask_record(record: dict[str, Any], get: Getter) -> dict[str, Any]:
+    """The publishable form of a source record: masked fields, staged masked
+    documents and table, the disclosure to publish under, findings by kind."""
+    found: Counter = Counter()
+    publish = effective(record.get("disclosure") or {})
+    fields = _mask_fields(record.get("fields") or {}, found)
+    documents, table = [], None
+    if publish["class"] != WITHHELD:
+        try:
+            parts = [NonPublicPart(ground=int(part["ground"]), text=part["text"]) for part in publish["nonpublic"]]
+        except (KeyError, TypeError, ValueError) as e:
+            raise RecordError(f"a non-public part is malformed: {e}") from None
+        title = fields.get("title") or ""
+        documents = [_document(a, parts, title, get, found) for a in record.get("attachments") or []]
+        if record.get("table"):
+            table = _table(record["table"], get, found)
+    published = {key: value for key, value in publish.items() if key != "nonpublic"}  # the parts' text stays out
+    return {"record": {"kind": record.get("kind"), "fields": fields}, "disclosure": published,
+            "documents": documents, "table": table, "findings": dict(found)}
