@@ -13,7 +13,8 @@ DB_PASS=ckan_default
 DS_USER=datastore_default
 DS_PASS=datastore_default
 SYSTEM_PACKAGES=(postgresql redis-server python3 python3-venv python3-dev libpq-dev build-essential libmagic1 curl git
-    fonts-nanum poppler-utils)  # Korean font for the disclosure PDFs; pdftotext as the speed reference
+    fonts-nanum poppler-utils  # Korean font for the disclosure PDFs; pdftotext as the speed reference
+    chromium)                  # the browser tests' browser
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -86,6 +87,35 @@ create_venv() {
         "$VENV/bin/pip" install -q -e "$ROOT"
         echo "$want" > "$stamp"
     fi
+}
+
+# pdf.js (document previews) and axe-core (the browser tests' accessibility
+# checks) from the npm registry, pinned by package-lock.json; pdf.js is copied
+# into the plugin's public folder as .js, which every server types as JavaScript.
+install_web_assets() {
+    if ! command -v npm >/dev/null; then
+        say "Installing Node.js and npm"
+        DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq nodejs npm >/dev/null
+    fi
+    local stamp="$ROOT/node_modules/.seoulplaza-installed" want
+    want=$(sha1sum "$ROOT/package-lock.json" | cut -c1-40)
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+        say "Installing web assets (npm ci)"
+        (cd "$ROOT" && npm ci --no-audit --no-fund --omit=optional --loglevel=error >/dev/null)
+        echo "$want" > "$stamp"
+    fi
+    local vendor="$ROOT/ckanext-seoulplaza/ckanext/seoulplaza/public/seoulplaza/vendor/pdfjs"
+    mkdir -p "$vendor"
+    cp "$ROOT/node_modules/pdfjs-dist/build/pdf.min.mjs" "$vendor/pdf.min.js"
+    cp "$ROOT/node_modules/pdfjs-dist/build/pdf.worker.min.mjs" "$vendor/pdf.worker.min.js"
+}
+
+# The plugin's Korean (and English) translations, compiled from the .po files.
+compile_translations() {
+    local po
+    for po in "$ROOT"/ckanext-seoulplaza/ckanext/seoulplaza/i18n/*/LC_MESSAGES/*.po; do
+        "$VENV/bin/pybabel" compile -i "$po" -o "${po%.po}.mo" 2>/dev/null
+    done
 }
 
 SETUP_LOG="$LOCAL/log/setup.log"

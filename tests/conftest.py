@@ -1,6 +1,12 @@
+import datetime as dt
 from pathlib import Path
 
 import pytest
+
+from ckanext.seoulplaza import demo, themes
+from ckanext.seoulplaza.agencies import SEOUL, Agency, AgencyRegister
+from harvesters import run
+from harvesters.standins import build, serve
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "seoul-opengov"
 
@@ -11,6 +17,44 @@ def seoul_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.fail(f"shared data missing: {SHARED_DATA}")
     return SHARED_DATA
+
+
+# The portal's plugins with the harvesters; tests that harvest from the stand-ins run with these.
+PLUGINS = ("seoulplaza_search seoulplaza scheming_datasets datastore datatables_view activity harvest "
+           "seoulplaza_edms seoulplaza_minutes seoulplaza_budget seoulplaza_admin")
+HARVESTER = {"edms": "seoulplaza_edms", "minutes": "seoulplaza_minutes",
+             "budget": "seoulplaza_budget", "admin": "seoulplaza_admin"}
+
+
+@pytest.fixture
+def harvest_db(clean_db, clean_index, clean_datastore, migrate_db_for, with_plugins):
+    migrate_db_for("activity")
+    migrate_db_for("harvest")
+    context = demo.site_context()
+    themes.ensure_theme_groups(context)
+    AgencyRegister(context).ensure(Agency(SEOUL, "서울특별시"))
+
+
+@pytest.fixture
+def standin(seoul_data, harvest_db):
+    """standin(system, keep=n or ids): a stand-in serving part of its seeded
+    records, and its harvest source; stopped after the test."""
+    running = []
+
+    def start(system, keep=None, today=None):
+        store = build(system, seoul_data, today or dt.date.today())
+        if keep is not None:
+            ids = list(store.records)[:keep] if isinstance(keep, int) else list(keep)
+            store.records = {i: store.records[i] for i in ids}
+        served = serve(store)
+        running.append(served)
+        (name,) = run.ensure_sources({HARVESTER[system]: served.url})
+        served.source = name
+        return served
+
+    yield start
+    for served in running:
+        served.stop()
 
 
 # CKAN's DataStore fixture (it lives in ckanext/datastore's test conftest, not in the pytest plugin).

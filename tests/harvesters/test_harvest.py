@@ -13,7 +13,7 @@ from sqlalchemy import text
 from harvesters import base, disclosure, run
 from masking.extract import extract
 
-from .conftest import PLUGINS
+from tests.conftest import PLUGINS
 
 # `app` after the plugins: package_show builds download URLs with the types' blueprints
 pytestmark = [pytest.mark.ckan_config("ckan.plugins", PLUGINS),

@@ -15,7 +15,9 @@ from typing import Iterable, Optional
 
 import ckan.plugins.toolkit as tk
 import yaml
+from ckan import model
 from slugify import slugify
+from sqlalchemy import text as sa_text
 
 from .reference import DISTRICTS
 
@@ -106,3 +108,39 @@ class AgencyRegister:
 
     def line(self) -> str:
         return f"기관 (organizations): {self.created} created, {self.updated} updated, {self.unchanged} unchanged"
+
+
+_LINEAGE_SQL = """
+WITH RECURSIVE up(name, title, parent, depth) AS (
+    SELECT g.name, g.title, e.value, 0 FROM "group" g
+    LEFT JOIN group_extra e ON e.group_id = g.id AND e.key = 'parent_agency' AND e.state = 'active'
+    WHERE g.{key} = ANY(:refs) AND g.is_organization
+  UNION ALL
+    SELECT g.name, g.title, e.value, up.depth + 1 FROM up
+    JOIN "group" g ON g.name = up.parent AND g.is_organization AND g.state = 'active'
+    LEFT JOIN group_extra e ON e.group_id = g.id AND e.key = 'parent_agency' AND e.state = 'active'
+    WHERE up.depth < 10
+)
+SELECT name, title, parent, depth FROM up ORDER BY depth DESC
+"""
+
+
+def lineage(org_id: str) -> list[str]:
+    """The organization's name and its ancestors' (root first): a record is
+    found under every agency above its department."""
+    rows = model.Session.execute(sa_text(_LINEAGE_SQL.format(key="id")), {"refs": [org_id]}).fetchall()
+    return [r.name for r in rows]
+
+
+def tree_positions(names: list[str]) -> dict[str, dict[str, object]]:
+    """Title and path (ancestor titles, root first) of each named organization."""
+    rows = model.Session.execute(sa_text(_LINEAGE_SQL.format(key="name")), {"refs": list(names)}).fetchall()
+    info = {r.name: {"title": r.title, "parent": r.parent} for r in rows}
+
+    def path(name: str, seen: tuple = ()) -> list[str]:
+        node = info.get(name)
+        if node is None or name in seen:
+            return []
+        return path(node["parent"], seen + (name,)) + [node["title"]] if node["parent"] else [node["title"]]
+
+    return {n: {"title": info[n]["title"], "path": path(n)} for n in names if n in info}

@@ -15,10 +15,16 @@ from ckan.lib.uploader import ResourceUpload
 
 
 def document_text(pkg_dict: dict[str, Any]) -> str:
+    """The masked text of an index document (CKAN's ``data_dict`` JSON inside)."""
     try:
         resources = json.loads(pkg_dict.get("data_dict") or "{}").get("resources", [])
     except ValueError:
         return ""
+    return masked_text(resources)
+
+
+def masked_text(resources: list[dict[str, Any]]) -> str:
+    """The text of a dataset's ``original`` resources, up to the configured limit."""
     limit = tk.config.get("ckanext.seoulplaza.fulltext_limit")
     texts, size = [], 0
     for resource in resources:

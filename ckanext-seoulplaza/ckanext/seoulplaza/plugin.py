@@ -1,4 +1,5 @@
-"""The Seoul Plaza plugin: schema validators and helpers, facets, indexing, CLI."""
+"""The Seoul Plaza plugin: schema validators and helpers, facets, indexing,
+the plaza's pages and templates, Korean translations, CLI."""
 from __future__ import annotations
 
 import re
@@ -7,14 +8,18 @@ from typing import Any
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
+from ckan.lib.plugins import DefaultTranslation
+
+from . import views
+from .agencies import lineage, tree_positions
 from .fulltext import document_text
-from .helpers import seoulplaza_type_label
+from .labels import type_label
 from .themes import sync_theme_group
 
 # What citizens narrow a search by, in this order (Korean first: the UI's primary language).
 FACETS = {
     "dataset_type": "유형",
-    "organization": "기관",
+    "agency": "기관",
     "theme": "분야",
     "production_year": "생산연도",
     "disclosure_class": "공개구분",
@@ -29,10 +34,24 @@ _PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 @tk.blanket.cli
 @tk.blanket.helpers
 @tk.blanket.validators
-class SeoulplazaPlugin(p.SingletonPlugin):
+class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
+    p.implements(p.IConfigurer)
+    p.implements(p.IBlueprint)
+    p.implements(p.ITranslation)
     p.implements(p.IFacets, inherit=True)
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IAuthFunctions)
+
+    # IConfigurer
+
+    def update_config(self, config: Any) -> None:
+        tk.add_template_directory(config, "templates")
+        tk.add_public_directory(config, "public")
+
+    # IBlueprint
+
+    def get_blueprint(self) -> Any:
+        return views.blueprint()
 
     # IAuthFunctions
 
@@ -47,12 +66,16 @@ class SeoulplazaPlugin(p.SingletonPlugin):
     # IPackageController
 
     def before_dataset_index(self, pkg_dict: dict[str, Any]) -> dict[str, Any]:
-        """Index the production year (for the year facet), write plain dates
-        as Solr dates (CKAN's Solr schema types every ``*_date`` field as a
-        date) and add the masked text of the record's documents."""
+        """Index the production year (for the year facet) and the agency with
+        its ancestors (for the agency facet: a department's records count and
+        are found under every agency above it), write plain dates as Solr
+        dates (CKAN's Solr schema types every ``*_date`` field as a date) and
+        add the masked text of the record's documents."""
         produced = pkg_dict.get("production_date")
         if isinstance(produced, str) and produced[:4].isdigit():
             pkg_dict["production_year"] = produced[:4]
+        if pkg_dict.get("owner_org"):
+            pkg_dict["agency"] = lineage(pkg_dict["owner_org"])
         for key, value in list(pkg_dict.items()):
             if key.endswith("_date") and isinstance(value, str) and _PLAIN_DATE.fullmatch(value):
                 pkg_dict[key] = f"{value}T00:00:00Z"
@@ -68,10 +91,18 @@ class SeoulplazaPlugin(p.SingletonPlugin):
         sync_theme_group(pkg_dict["id"], pkg_dict.get("theme"))
 
     def after_dataset_search(self, search_results: dict[str, Any], search_params: dict[str, Any]) -> dict[str, Any]:
-        """Show information types by their names (결재문서), not their URL slugs."""
-        facet = search_results.get("search_facets", {}).get("dataset_type")
-        for item in (facet or {}).get("items", []):
-            item["display_name"] = seoulplaza_type_label(item["name"])
+        """Show information types and agencies by their names (결재문서,
+        기획조정실), not their URL slugs; agencies carry their depth in the tree."""
+        facets = search_results.get("search_facets", {})
+        for item in facets.get("dataset_type", {}).get("items", []):
+            item["display_name"] = type_label(item["name"])
+        agency_items = facets.get("agency", {}).get("items", [])
+        positions = tree_positions([item["name"] for item in agency_items]) if agency_items else {}
+        for item in agency_items:
+            position = positions.get(item["name"], {"title": item["name"], "path": [item["name"]]})
+            item["display_name"] = position["title"]
+            item["path"] = position["path"]
+            item["depth"] = len(position["path"]) - 1
         return search_results
 
 

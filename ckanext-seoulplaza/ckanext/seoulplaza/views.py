@@ -1,0 +1,54 @@
+"""The plaza's own pages: 정보공개현황 (/status), the 정보공개청구 guide for a
+record (/disclosure-request) and Korean addresses for the type listings
+(/결재문서 → /sanction)."""
+from __future__ import annotations
+
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+from ckanext.scheming.helpers import scheming_dataset_schemas
+from flask import Blueprint, request
+
+from . import overview
+
+
+def status() -> str:
+    return tk.render("seoulplaza/status.html", {"status": overview.disclosure_status()})
+
+
+def disclosure_request() -> str:
+    """How to request a record's disclosure, with its document number filled in."""
+    ref = request.args.get("record", "")
+    try:
+        pkg = tk.get_action("package_show")({}, {"id": ref}) if ref else None
+    except (tk.ObjectNotFound, tk.NotAuthorized):
+        return tk.abort(404, tk._("Record not found"))
+    return tk.render("seoulplaza/disclosure_request.html", {"pkg": pkg})
+
+
+def _type_alias(dataset_type: str) -> Any:
+    def redirect() -> Any:
+        target = tk.url_for(f"{dataset_type}.search")
+        query = request.query_string.decode()
+        return tk.redirect_to(f"{target}?{query}" if query else target)
+    redirect.__name__ = f"alias_{dataset_type}"
+    return redirect
+
+
+def type_aliases() -> dict[str, str]:
+    """Korean address -> type: the type's Korean name with spaces as hyphens."""
+    aliases = {}
+    for dataset_type, schema in (scheming_dataset_schemas() or {}).items():
+        label = (schema.get("type_label") or {}).get("ko_KR")
+        if label:
+            aliases["/" + label.replace(" ", "-")] = dataset_type
+    return aliases
+
+
+def blueprint() -> Blueprint:
+    plaza = Blueprint("seoulplaza", __name__)
+    plaza.add_url_rule("/status", view_func=status)
+    plaza.add_url_rule("/disclosure-request", view_func=disclosure_request)
+    for path, dataset_type in type_aliases().items():
+        plaza.add_url_rule(path, endpoint=f"alias_{dataset_type}", view_func=_type_alias(dataset_type))
+    return plaza
