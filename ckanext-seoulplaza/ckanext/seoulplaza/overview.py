@@ -24,8 +24,8 @@ def _search(**params: Any) -> dict[str, Any]:
     return tk.get_action("package_search")({}, dict({"rows": 0}, **params))
 
 
-def _facets(fields: tuple[str, ...], fq: str = "") -> tuple[int, dict[str, dict[str, int]]]:
-    result = _search(fq=fq, **{"facet.field": list(fields), "facet.limit": -1, "facet.mincount": 1})
+def _facets(fields: tuple[str, ...]) -> tuple[int, dict[str, dict[str, int]]]:
+    result = _search(**{"facet.field": list(fields), "facet.limit": -1, "facet.mincount": 1})
     facets = result.get("search_facets", {})
     return result["count"], {f: {i["name"]: i["count"] for i in facets.get(f, {}).get("items", [])}
                              for f in fields}
@@ -45,9 +45,9 @@ def newest_records(limit: int = 8) -> list[dict[str, Any]]:
                    sort="production_date desc, metadata_modified desc")["results"]
 
 
-def upcoming_meetings(limit: int = 5, today: dt.date | None = None) -> list[dict[str, Any]]:
+def upcoming_meetings(limit: int = 5) -> list[dict[str, Any]]:
     """Meetings announced or under way from today on, soonest first."""
-    today = today or dt.date.today()
+    today = dt.date.today()
     return _search(rows=limit, fq=f'dataset_type:meeting meeting_status:(예정 OR 진행) '
                                   f'meeting_datetime:[{today.isoformat()} TO *]',
                    sort="meeting_datetime asc")["results"]
