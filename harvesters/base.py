@@ -17,11 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+from pathlib import Path
 from typing import Any, Optional
 
 import requests
 import ckan.plugins.toolkit as tk
 from ckan import model
+from ckan.lib.uploader import ResourceUpload
 from ckanext.harvest.harvesters.base import HarvesterBase
 from ckanext.harvest.model import HarvestGatherError, HarvestJob, HarvestObject, HarvestObjectExtra
 
@@ -62,11 +64,12 @@ class SeoulPlazaHarvester(HarvesterBase):
     def gather_stage(self, harvest_job: HarvestJob) -> list[str]:
         source = harvest_job.source
         since = changed_since(source.id, harvest_job.id)
-        held = current_versions(source.id)
+        lost = guids_with_lost_files(source.id)
+        held = {guid: version for guid, version in current_versions(source.id).items() if guid not in lost}
         unchanged, ids = 0, []
         try:
             entries = list(self._listing(source.url, since))
-            entries += [self._entry(source.url, guid) for guid in self.forced - {e["id"] for e in entries}]
+            entries += [self._entry(source.url, guid) for guid in (self.forced | lost) - {e["id"] for e in entries}]
         except SourceError as e:
             self._save_gather_error(f"{self.system} ({source.url}): {e}", harvest_job)
             return []
@@ -213,6 +216,17 @@ def changed_since(source_id: str, this_job_id: str) -> Optional[str]:
         if modified and held.get(obj.guid, "") < modified:  # not since published in a newer version
             since = min(since, modified)
     return since
+
+
+def guids_with_lost_files(source_id: str) -> set[str]:
+    """Published records whose uploaded files are not in storage (a new
+    storage folder over an existing database, a restored backup): they are
+    fetched again, so a run repairs them instead of counting them unchanged."""
+    rows = (model.Session.query(HarvestObject.guid, model.Resource.id)
+            .join(model.Resource, model.Resource.package_id == HarvestObject.package_id)
+            .filter(HarvestObject.harvest_source_id == source_id, HarvestObject.current == True,  # noqa: E712
+                    model.Resource.state == "active", model.Resource.url_type == "upload"))
+    return {guid for guid, resource_id in rows if not Path(ResourceUpload({}).get_path(resource_id)).exists()}
 
 
 def current_versions(source_id: str) -> dict[str, str]:

@@ -102,6 +102,18 @@ def test_reharvest_is_idempotent_and_incremental(standin):
     assert helpers.call_action("package_search")["count"] == first.created == 6
 
 
+def test_a_run_restores_published_files_lost_from_storage(standin):
+    served = standin("edms", 3)
+    run.run_source(served.source)
+    shown = [helpers.call_action("package_show", id=f"sanction-{guid}") for guid in served.store.records]
+    pdf = next(r for record in shown for r in record["resources"] if r["resource_role"] == "published_pdf")
+    lost = Path(ResourceUpload({}).get_path(pdf["id"]))
+    lost.unlink()
+    again = run.run_source(served.source)
+    assert (again.fetched, again.updated, again.errors) == (1, 1, []), again.line()
+    assert lost.read_bytes().startswith(b"%PDF")
+
+
 def test_change_and_withdrawal_at_the_source_propagate(standin):
     served = standin("admin", 6)
     run.run_source(served.source)

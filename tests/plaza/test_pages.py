@@ -61,6 +61,9 @@ def test_the_agency_facet_finds_a_departments_records_under_its_parent(app, plaz
     assert plaza.public in [a["href"].rsplit("/", 1)[-1] for a in soup.select("li.dataset-item h2 a")]
     labels = [a.get_text(" ", strip=True) for a in soup.select(".filters nav a")]
     assert any(label.startswith("서울특별시") for label in labels)
+    agency_page = _page(app, "/organization/seoul")
+    assert agency_page.find("a", string=re.compile("서울특별시 및 하위 부서의 기록 전체 보기"))["href"].endswith(
+        "agency=seoul")
 
 
 def test_a_record_page_shows_who_when_and_the_document(app, plaza):

@@ -35,3 +35,9 @@ def test_text_fields_use_korean_analysis(schema):
     field_types = {f.get("name"): f.get("type") for f in schema.iter("field")}
     for name in ("title", "notes", "text"):
         assert field_types[name] == "text"
+
+
+def test_the_agency_tree_is_a_multivalued_field(schema):
+    """before_dataset_index writes a record's agency with all its ancestors."""
+    declared = {f.get("name"): f for f in schema.iter("field")}
+    assert declared["agency"].get("multiValued") == "true"
