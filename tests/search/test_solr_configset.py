@@ -41,3 +41,12 @@ def test_the_agency_tree_is_a_multivalued_field(schema):
     """before_dataset_index writes a record's agency with all its ancestors."""
     declared = {f.get("name"): f for f in schema.iter("field")}
     assert declared["agency"].get("multiValued") == "true"
+
+
+def test_solrconfig_parses_and_answers_what_the_deployment_calls():
+    """docker/compose.yaml's health check pings /admin/ping; CKAN selects and updates."""
+    config = ET.parse(SCHEMA.with_name("solrconfig.xml")).getroot()
+    handlers = {h.get("name") for h in config.iter("requestHandler")}
+    assert {"/select", "/update", "/admin/ping"} <= handlers
+    compose = (SCHEMA.parents[2] / "docker" / "compose.yaml").read_text(encoding="utf-8")
+    assert "/solr/ckan/admin/ping" in compose and "../config/solr:" in compose

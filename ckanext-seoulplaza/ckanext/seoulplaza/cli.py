@@ -20,6 +20,18 @@ def seoulplaza() -> None:
     """Seoul Plaza: demo data, harvests and scheduled disclosure."""
 
 
+@seoulplaza.command("init")
+def init() -> None:
+    """A production site's groundwork (idempotent): the theme groups, the
+    maintained agencies and one harvest source per configured source system;
+    the scheduler then harvests them."""
+    context = demo.site_context()
+    click.echo(f"분야 (theme groups): {ensure_theme_groups(context)} created")
+    click.echo(demo.load_agencies(context).line())
+    sources = harvest_run.ensure_sources(demo.source_urls())
+    click.echo(f"harvest sources: {', '.join(sources) or 'none (ckanext.seoulplaza.source_urls is empty)'}")
+
+
 @seoulplaza.group("demo")
 def demo_group() -> None:
     """Demo data from the real Seoul lists, through the stand-in source systems."""

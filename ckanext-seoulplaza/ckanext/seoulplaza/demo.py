@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Optional
 
 import ckan.plugins.toolkit as tk
 from harvesters.mapping import expense_path
@@ -27,10 +27,11 @@ def read_csv(path: Path) -> Iterator[dict[str, str]]:
         yield from csv.DictReader(f)
 
 
-def load_agencies(context: dict[str, Any], expense_list: Path) -> AgencyRegister:
-    """The maintained agencies, then those the expense list's paths add."""
+def load_agencies(context: dict[str, Any], expense_list: Optional[Path] = None) -> AgencyRegister:
+    """The maintained agencies, then those the expense list's paths add (if given)."""
     register = AgencyRegister(context)
-    for agency in maintained_agencies() + agencies_from_paths(expense_path(r) for r in read_csv(expense_list)):
+    listed = agencies_from_paths(expense_path(r) for r in read_csv(expense_list)) if expense_list else []
+    for agency in maintained_agencies() + listed:
         register.ensure(agency)
     return register
 
