@@ -35,7 +35,8 @@ role="${1:-web}"
 case "$role" in
     web)
         migrate
-        exec uwsgi --http-socket ":5000" --wsgi-file /srv/app/wsgi.py --module wsgi:application \
+        # /srv/app/wsgi.py (from the base image) builds the app from $CKAN_INI
+        exec uwsgi --http-socket ":5000" --wsgi-file /srv/app/wsgi.py \
             --master --enable-threads --lazy-apps --die-on-term \
             --processes "${UWSGI_PROCESSES:-4}" --threads "${UWSGI_THREADS:-2}" \
             --harakiri "${UWSGI_HARAKIRI:-50}" --buffer-size 32768 --vacuum

@@ -3,9 +3,9 @@ JSON schema, complete (every dependency, volume and health check in place)
 and free of secrets. No Docker engine runs here; this is what can be checked."""
 from __future__ import annotations
 
-import importlib.resources
 import json
 import re
+from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -13,8 +13,8 @@ from jsonschema import Draft202012Validator
 from .compose import DOCKER, UnsetVariable, example_env, interpolate, load, project
 
 ROOT = DOCKER.parent
-# The Compose specification's schema, as check-jsonschema vendors it (PyPI; updated with the spec).
-SCHEMA = importlib.resources.files("check_jsonschema.builtin_schemas.vendor") / "compose-spec.json"
+# The Compose specification's schema (where it comes from: schema/README.md).
+SCHEMA = Path(__file__).parent / "schema" / "compose-spec.json"
 FILES = ["compose.yaml", "compose.solrcloud.yaml", "compose.replicas.yaml"]
 VARIANTS = {"single": (), "solrcloud": ("compose.solrcloud.yaml",), "replicas": ("compose.replicas.yaml",),
             "both": ("compose.solrcloud.yaml", "compose.replicas.yaml")}
@@ -114,3 +114,11 @@ def test_the_schema_check_can_fail(validator):
     model["services"]["worker"]["depends_on"] = "ckan"              # a list or a mapping
     messages = " ".join(e.message for e in validator.iter_errors(model))
     assert "'restart_policy' was unexpected" in messages and "'ckan' is not valid" in messages
+
+
+def test_one_service_builds_the_image_the_other_roles_run():
+    services = project(example_env())["services"]
+    builders = [name for name, service in services.items() if "build" in service]
+    assert builders == ["ckan"]
+    image = services["ckan"]["image"]
+    assert all(services[role]["image"] == image for role in ("worker", "gather", "fetch", "scheduler"))
