@@ -1,7 +1,9 @@
 import datetime as dt
+import threading
 from pathlib import Path
 
 import pytest
+from werkzeug.serving import make_server
 
 from ckanext.seoulplaza import demo, themes
 from ckanext.seoulplaza.agencies import SEOUL, Agency, AgencyRegister
@@ -55,6 +57,17 @@ def standin(seoul_data, harvest_db):
     yield start
     for served in running:
         served.stop()
+
+
+@pytest.fixture
+def live_server(app):
+    """The test app (with its middleware: /en/ URLs) served on a free port, for
+    clients outside the process: a browser, ckanapi."""
+    server = make_server("127.0.0.1", 0, app.app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
 
 
 # CKAN's DataStore fixture (it lives in ckanext/datastore's test conftest, not in the pytest plugin).

@@ -6,12 +6,10 @@ by axe-core for accessibility. Screenshots of the key pages are kept in
 from __future__ import annotations
 
 import re
-import threading
 from pathlib import Path
 
 import pytest
 from ckan.tests import helpers
-from werkzeug.serving import make_server
 
 from tests.conftest import PLUGINS
 
@@ -24,16 +22,6 @@ SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture
-def live_server(app):
-    """The test app (with its middleware: /en/ URLs) served on a free port."""
-    server = make_server("127.0.0.1", 0, app.app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
 
 
 @pytest.fixture
@@ -125,7 +113,7 @@ def test_the_keyboard_reaches_the_content_and_the_search(live_server, browser, p
     assert "q=%EC%B2%AD%EB%85%84" in page.url
 
 
-@pytest.mark.parametrize("path", ["/", "/dataset/?q=구급활동", "record", "/status", "meeting"])
+@pytest.mark.parametrize("path", ["/", "/dataset/?q=구급활동", "record", "/status", "meeting", "/api-guide"])
 def test_no_serious_accessibility_violations(live_server, browser, plaza, path):
     if not AXE.exists():
         pytest.fail("axe-core is missing: bin/test installs it (npm ci)")

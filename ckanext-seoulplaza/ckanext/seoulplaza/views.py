@@ -1,6 +1,6 @@
 """The plaza's own pages: 정보공개현황 (/status), the 정보공개청구 guide for a
-record (/disclosure-request) and Korean addresses for the type listings
-(/결재문서 → /sanction)."""
+record (/disclosure-request), the developers' API guide (/api-guide) and Korean
+addresses for the type listings (/결재문서 → /sanction)."""
 from __future__ import annotations
 
 from typing import Any
@@ -9,11 +9,18 @@ import ckan.plugins.toolkit as tk
 from ckanext.scheming.helpers import scheming_dataset_schemas
 from flask import Blueprint, request
 
-from . import overview
+from . import api_guide, overview
 
 
 def status() -> str:
     return tk.render("seoulplaza/status.html", {"status": overview.disclosure_status()})
+
+
+def api_guide_page() -> str:
+    """The developers' guide: actions, types and fields, DataStore, limits."""
+    return tk.render("seoulplaza/api_guide.html", {
+        "types": api_guide.type_fields(), "limits": api_guide.limits(), "examples": api_guide.examples(),
+        "api_base": tk.config.get("ckan.site_url").rstrip("/") + "/api/3/action"})
 
 
 def disclosure_request() -> str:
@@ -49,6 +56,7 @@ def blueprint() -> Blueprint:
     plaza = Blueprint("seoulplaza", __name__)
     plaza.add_url_rule("/status", view_func=status)
     plaza.add_url_rule("/disclosure-request", view_func=disclosure_request)
+    plaza.add_url_rule("/api-guide", view_func=api_guide_page)
     for path, dataset_type in type_aliases().items():
         plaza.add_url_rule(path, endpoint=f"alias_{dataset_type}", view_func=_type_alias(dataset_type))
     return plaza
