@@ -70,7 +70,8 @@ def _document(attachment: dict[str, Any], parts: list[NonPublicPart], title: str
             "nonpublic_removed": len(result.nonpublic)}
 
 
-def _typed(kind: str, value: str) -> Any:
+def typed_value(kind: str, value: str) -> Any:
+    """A CSV cell as the DataStore column type wants it (empty is NULL)."""
     value = value.strip()
     if value == "":
         return None
@@ -106,7 +107,7 @@ def _table(table: dict[str, Any], get: Getter, found: Counter) -> dict[str, Any]
         for column in columns:
             raw = row[column["id"]] or ""
             try:
-                typed[column["id"]] = _typed(column["type"], raw)
+                typed[column["id"]] = typed_value(column["type"], raw)
             except ValueError:
                 raise RecordError(f"table {table['name']!r} line {line}: {column['id']} {raw!r} "
                                   f"is not a {column['type']}") from None

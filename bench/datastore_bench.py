@@ -1,0 +1,150 @@
+"""DataStore load and query speed on this machine, beside PostgreSQL's own COPY.
+
+Tables: the real 업무추진비 list (238 rows) and a generated table of the same
+columns (default 1,000,000 rows, deterministic: the real rows with shifted
+dates, departments and amounts). For each: rows/s for
+  * PostgreSQL COPY of the CSV into a plain table (the reference, no CKAN);
+  * the harvest path (datastore_create with typed fields and Korean labels,
+    then datastore_upsert in chunks of 10,000 rows);
+then datastore_search latency (median of 20) for a department + month filter,
+a full-text query and a plain page.
+
+Uses the *test* databases (test.ini), which it empties: run it with the test
+suite idle.   .venv/bin/python bench/datastore_bench.py [--rows N]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PLUGINS = "seoulplaza_search seoulplaza scheming_datasets datastore"
+CHUNK = 10_000
+
+
+def generated_rows(real: list[dict[str, str]], n: int):
+    rng = random.Random("datastore-bench")
+    departments = sorted({r["dept_nm_full"] for r in real})
+    for i in range(n):
+        row = dict(real[i % len(real)])
+        month = 1 + i % 12
+        row.update(nid=str(30_000_000 + i), exec_month=str(month),
+                   dept_nm_full=departments[rng.randrange(len(departments))],
+                   exec_dt=f"2020-{month:02d}-{1 + i % 28:02d} {rng.randrange(8, 22):02d}:{rng.randrange(60):02d}",
+                   exec_amount=str(rng.randrange(10, 900) * 1000))
+        yield row
+
+
+def write_csv(rows, columns: list[str], path: Path) -> int:
+    count = 0
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([row.get(c, "") for c in columns])
+            count += 1
+    return count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--data-dir", type=Path, default=ROOT.parent / "shared/data/seoul-opengov")
+    args = parser.parse_args()
+
+    from ckan.cli import load_config
+    from ckan.config.middleware import make_app
+    config = load_config(str(ROOT / "test.ini"))
+    config["ckan.plugins"] = PLUGINS
+    app = make_app(config)
+    with app._wsgi_app.test_request_context():
+        import ckan.plugins.toolkit as tk
+        import sqlalchemy as sa
+        from ckan.tests import factories
+        from ckan.tests.helpers import reset_db
+        from ckanext.datastore.backend.postgres import get_write_engine
+
+        from ckanext.seoulplaza import demo
+        from harvesters.disclosure import typed_value
+        from harvesters.standins.seed import EXPENSE_COLUMNS, LISTS
+
+        reset_db()
+        engine = get_write_engine()
+        with engine.begin() as conn:  # an empty DataStore
+            for (name,) in conn.execute(sa.text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")):
+                conn.execute(sa.text(f'DROP TABLE IF EXISTS "{name}" CASCADE'))
+        context = demo.site_context()
+        org = factories.Organization()
+        columns = [c for c, _t, _l in EXPENSE_COLUMNS]
+        fields = [{"id": c, "type": t, "info": {"label": label}} for c, t, label in EXPENSE_COLUMNS]
+        with (args.data_dir / LISTS["expense"]).open(encoding="utf-8", newline="") as f:
+            real = list(csv.DictReader(f))
+
+        def typed(row):
+            return {c: typed_value(t, row.get(c, "")) for c, t, _l in EXPENSE_COLUMNS}
+
+        tmp = Path(tempfile.mkdtemp(prefix="datastore-bench-"))
+        for label, rows in (("real 업무추진비 list", real), (f"generated {args.rows:,} rows", None)):
+            source = tmp / "table.csv"
+            n = write_csv(rows if rows is not None else generated_rows(real, args.rows), columns, source)
+            print(f"== {label}: {n:,} rows, {source.stat().st_size / 1e6:.1f} MB CSV")
+
+            ddl = ", ".join(f'"{c}" {t}' for c, t, _l in EXPENSE_COLUMNS)
+            raw = engine.raw_connection()
+            try:
+                cur = raw.cursor()
+                cur.execute(f"DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy ({ddl})")
+                start = time.perf_counter()
+                with source.open(encoding="utf-8") as f:
+                    cur.copy_expert("COPY bench_copy FROM STDIN WITH (FORMAT csv, HEADER true, NULL '')", f)
+                raw.commit()
+                copy_s = time.perf_counter() - start
+            finally:
+                raw.close()
+            print(f"  PostgreSQL COPY (reference)      {n / copy_s:>10,.0f} rows/s  ({copy_s:.1f} s)")
+
+            dataset = factories.Dataset(owner_org=org["id"])
+            resource = factories.Resource(package_id=dataset["id"], url="", url_type="datastore")
+            start = time.perf_counter()
+            tk.get_action("datastore_create")(dict(context), {"resource_id": resource["id"], "force": True,
+                                                              "fields": fields, "primary_key": []})
+            batch = []
+            with source.open(encoding="utf-8", newline="") as f:
+                for row in csv.DictReader(f):
+                    batch.append(typed(row))
+                    if len(batch) == CHUNK:
+                        tk.get_action("datastore_upsert")(dict(context), {
+                            "resource_id": resource["id"], "force": True, "method": "insert", "records": batch})
+                        batch = []
+            if batch:
+                tk.get_action("datastore_upsert")(dict(context), {
+                    "resource_id": resource["id"], "force": True, "method": "insert", "records": batch})
+            load_s = time.perf_counter() - start
+            print(f"  DataStore (harvest path)         {n / load_s:>10,.0f} rows/s  ({load_s:.1f} s, "
+                  f"{copy_s / load_s:.0%} of COPY's speed)")
+
+            department = real[0]["dept_nm_full"]
+            queries = {
+                "filter: department + month": {"filters": {"dept_nm_full": department, "exec_month": 12}, "limit": 100},
+                "full text: 간담회": {"q": "간담회", "limit": 20},
+                "page 10 of 100 rows": {"limit": 100, "offset": 900},
+            }
+            for what, params in queries.items():
+                times, total = [], 0
+                for _ in range(20):
+                    start = time.perf_counter()
+                    found = tk.get_action("datastore_search")({}, dict(params, resource_id=resource["id"]))
+                    times.append(time.perf_counter() - start)
+                    total = found.get("total", 0)
+                print(f"  datastore_search {what:28s} {statistics.median(times) * 1000:7.1f} ms "
+                      f"(median of 20; total {total:,})")
+            source.unlink()
+
+
+if __name__ == "__main__":
+    main()
