@@ -46,12 +46,14 @@ case "$role" in
     fetch)     exec ckan -c "$CKAN_INI" harvester fetch-consumer ;;
     scheduler)
         # Every HARVEST_INTERVAL seconds: queue the due harvest jobs and finish
-        # the completed ones; once a day: publish records whose disclosure date came.
+        # the completed ones; once a day: publish records whose disclosure date
+        # came, and queue the whole-type downloads (/dumps) for the workers.
         last_day=""
         while true; do
             ckan -c "$CKAN_INI" harvester run || echo "scheduler: harvester run failed" >&2
             if [ "$(date +%F)" != "$last_day" ]; then
-                ckan -c "$CKAN_INI" seoulplaza disclosure open-due && last_day="$(date +%F)"
+                ckan -c "$CKAN_INI" seoulplaza disclosure open-due \
+                    && ckan -c "$CKAN_INI" seoulplaza dumps build && last_day="$(date +%F)"
             fi
             sleep "${HARVEST_INTERVAL:-300}"
         done

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 
 import ckanapi
 import pytest
@@ -130,3 +131,31 @@ def test_the_api_guide_documents_actions_types_fields_and_a_live_table(app, remo
     assert "1000" in limits and "32000" in limits
     english = BeautifulSoup(app.get("/en/api-guide").body, "html.parser")
     assert english.find("h1").get_text(strip=True) == "API guide"
+
+
+def test_whole_type_dumps_hold_every_public_record_and_nothing_private(app, plaza, private_record, cli):
+    from ckanext.seoulplaza import dumps
+    from ckanext.seoulplaza.cli import seoulplaza
+    shutil.rmtree(dumps.folder())  # storage outlives a test
+    queued = cli.invoke(seoulplaza, ["dumps", "build", "sanction", "meeting"])
+    assert queued.exit_code == 0 and "queued 2 dump jobs" in queued.output
+    titles = {j["title"] for j in helpers.call_action("job_list", context=demo.site_context())}
+    assert {"seoulplaza dump sanction", "seoulplaza dump meeting"} <= titles
+    helpers.call_action("job_clear", context=demo.site_context())  # no worker runs in the tests
+    written = cli.invoke(seoulplaza, ["dumps", "build", "sanction", "--now"])
+    assert written.exit_code == 0, written.output
+    csv_text = app.get("/dumps/sanction.csv").data.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    public = helpers.call_action("package_search", fq="dataset_type:sanction", rows=0)["count"]
+    assert len(rows) == public == 4 and {"document_number", "disclosure_class"} <= set(rows[0])
+    assert all(row["url"].endswith(row["name"]) for row in rows)
+    jsonl = app.get("/dumps/sanction.jsonl").data.decode()
+    assert len(jsonl.splitlines()) == 4
+    for text in (csv_text, jsonl):
+        assert private_record["name"] not in text and "유출금지" not in text
+        assert not any(value in text for value in plaza.planted)
+    page = app.get("/dumps").body
+    assert "결재문서" in page and "/dumps/sanction.csv" in page
+    app.get("/dumps/meeting.csv", status=404)   # queued, not written yet
+    app.get("/dumps/nosuchtype.csv", status=404)
+    assert [m["type"] for m in dumps.manifests()] == ["sanction"]

@@ -9,7 +9,7 @@ import ckan.plugins.toolkit as tk
 from harvesters import run as harvest_run
 from harvesters.standins.seed import LISTS
 
-from . import demo
+from . import demo, dumps
 from .themes import ensure_theme_groups
 
 __all__ = ["seoulplaza"]  # blanket.cli exports only these (click groups are not functions)
@@ -30,6 +30,34 @@ def init() -> None:
     click.echo(demo.load_agencies(context).line())
     sources = harvest_run.ensure_sources(demo.source_urls())
     click.echo(f"harvest sources: {', '.join(sources) or 'none (ckanext.seoulplaza.source_urls is empty)'}")
+
+
+@seoulplaza.group("dumps")
+def dumps_group() -> None:
+    """Whole-type downloads (CSV and JSON Lines) of the public records."""
+
+
+@dumps_group.command("build")
+@click.argument("types", nargs=-1)
+@click.option("--now", is_flag=True, help="Write them in this process instead of queueing jobs.")
+def dumps_build(types: tuple[str, ...], now: bool) -> None:
+    """Queue (or, with --now, write) the dumps of TYPES (default: every type)."""
+    wanted = list(types) or dumps.all_types()
+    unknown = sorted(set(wanted) - set(dumps.all_types()))
+    if unknown:
+        raise click.ClickException(f"unknown information types: {', '.join(unknown)}")
+    if not now:
+        ids = dumps.enqueue(wanted)
+        click.echo(f"queued {len(ids)} dump jobs for the jobs worker")
+        return
+    total = 0
+    for dataset_type in wanted:
+        manifest = dumps.write_type_dump(
+            dataset_type, progress=lambda n, t=dataset_type: click.echo(f"\r  {t} {n}", nl=False))
+        total += manifest["records"]
+        click.echo(f"\r{dataset_type}: {manifest['records']} records "
+                   f"({', '.join(f'{k} {v:,} bytes' for k, v in manifest['files'].items())})")
+    click.echo(f"{len(wanted)} types, {total} records")
 
 
 @seoulplaza.group("demo")
