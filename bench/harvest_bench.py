@@ -11,7 +11,8 @@ import argparse
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from bench_site import ROOT, bench_site
+
 PLUGINS = ("seoulplaza_search seoulplaza scheming_datasets datastore activity harvest "
            "seoulplaza_edms seoulplaza_minutes seoulplaza_budget seoulplaza_admin")
 
@@ -21,12 +22,7 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, default=ROOT.parent / "shared/data/seoul-opengov")
     args = parser.parse_args()
 
-    from ckan.cli import load_config
-    from ckan.config.middleware import make_app
-    config = load_config(str(ROOT / "test.ini"))
-    config["ckan.plugins"] = PLUGINS
-    app = make_app(config)
-    with app._wsgi_app.test_request_context():
+    with bench_site(PLUGINS):
         from ckan import model
         from ckan.tests.helpers import reset_db
         from ckan.cli.db import _run_migrations

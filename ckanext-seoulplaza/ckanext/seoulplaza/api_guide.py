@@ -7,26 +7,20 @@ from __future__ import annotations
 from typing import Any, Optional
 
 import ckan.plugins.toolkit as tk
-from ckanext.scheming.helpers import scheming_dataset_schemas, scheming_language_text
+from ckanext.scheming.helpers import scheming_dataset_schemas
 
-from .labels import reader_language
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, dict):
-        return scheming_language_text(value, prefer_lang=reader_language())
-    return str(value or "")
+from .labels import schema_text, type_label
 
 
 def type_fields() -> list[dict[str, Any]]:
     """Each information type with its fields: API name, label, required, allowed values."""
     types = []
     for name, schema in (scheming_dataset_schemas() or {}).items():
-        fields = [{"name": f["field_name"], "label": _text(f.get("label")),
+        fields = [{"name": f["field_name"], "label": schema_text(f.get("label")),
                    "required": bool(f.get("required")),
                    "choices": [c["value"] for c in f.get("choices") or []]}
                   for f in schema["dataset_fields"]]
-        types.append({"name": name, "label": _text(schema.get("type_label")), "fields": fields})
+        types.append({"name": name, "label": type_label(name), "fields": fields})
     return types
 
 

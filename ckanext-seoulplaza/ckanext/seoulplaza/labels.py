@@ -1,6 +1,8 @@
 """Names of things in the reader's language (Korean first, English second)."""
 from __future__ import annotations
 
+from typing import Any
+
 import ckan.plugins.toolkit as tk
 
 from ckanext.scheming.helpers import scheming_get_dataset_schema, scheming_language_text
@@ -14,9 +16,14 @@ def reader_language() -> str:
         return tk.config.get("ckan.locale_default")
 
 
+def schema_text(value: Any) -> str:
+    """A schema label ({ko_KR: …, en: …} or plain) in the reader's language."""
+    if isinstance(value, dict):
+        return scheming_language_text(value, prefer_lang=reader_language())
+    return str(value or "")
+
+
 def type_label(dataset_type: str) -> str:
     """The information type's name (결재문서 / Approval documents)."""
     label = (scheming_get_dataset_schema(dataset_type) or {}).get("type_label")
-    if not label:
-        return dataset_type
-    return scheming_language_text(label, prefer_lang=reader_language())
+    return schema_text(label) if label else dataset_type

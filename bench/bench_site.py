@@ -1,0 +1,20 @@
+"""The benchmarks' CKAN: the test configuration (test.ini, whose databases a
+benchmark may empty) with the given plugins, inside a request context."""
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Iterator
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@contextlib.contextmanager
+def bench_site(plugins: str) -> Iterator[None]:
+    from ckan.cli import load_config
+    from ckan.config.middleware import make_app
+    config = load_config(str(ROOT / "test.ini"))
+    config["ckan.plugins"] = plugins
+    app = make_app(config)
+    with app._wsgi_app.test_request_context():
+        yield
