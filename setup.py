@@ -27,5 +27,8 @@ setup(
             "seoulplaza_budget = harvesters.systems:BudgetSystemHarvester",
             "seoulplaza_admin = harvesters.systems:AdministrationSystemHarvester",
         ],
+        "ckan.rdf.profiles": [
+            "seoulplaza = ckanext.seoulplaza.dcat:SeoulPlazaDCATProfile",
+        ],
     },
 )

@@ -52,6 +52,9 @@ def production_options(env: Mapping[str, str]) -> dict[str, str]:
         "sqlalchemy.url": f"postgresql://{ckan_user}:{password}@{db_host}:5432/{ckan_db}",
         "ckan.datastore.write_url": f"postgresql://{ckan_user}:{password}@{db_host}:5432/{ds_db}",
         "ckan.datastore.read_url": f"postgresql://{ds_reader}:{reader_password}@{read_host}:5432/{ds_db}",
+        "ckanext.xloader.jobs_db.uri": f"postgresql://{ckan_user}:{password}@{db_host}:5432/{ckan_db}",
+        # xloader's jobs fetch uploads with this token (`ckan user token add <sysadmin> xloader`).
+        "ckanext.xloader.api_token": setting(env, "XLOADER_API_TOKEN", "NOT_SET") or "NOT_SET",
         "ckan.redis.url": f"redis://{redis_host}:{redis_port}/0",
         "ckan.harvest.mq.hostname": redis_host,
         "ckan.harvest.mq.port": redis_port,

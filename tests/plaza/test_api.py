@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 
 import ckanapi
@@ -72,6 +73,13 @@ def test_ckanapi_queries_the_datastore_by_korean_labelled_columns(remote, plaza)
         sql=f'SELECT count(*) AS n, sum(exec_amount) AS total FROM "{resource["id"]}" '
             f"WHERE dept_nm_full = '{expense['department']}' AND exec_month = {month}")
     assert int(sql["records"][0]["n"]) == rows["total"]
+    korean = remote.action.datastore_search(resource_id=resource["id"], limit=100, sort="금액(원) desc",
+                                            filters={"부서명": expense["department"], "집행월": month})
+    assert korean["total"] == rows["total"]
+    by_get = requests.get(f"{remote.address}/api/3/action/datastore_search", timeout=30, params={
+        "resource_id": resource["id"], "filters": json.dumps({"부서명": expense["department"], "집행월": month}),
+        "fields": "집행일시,금액(원)"}).json()["result"]
+    assert by_get["total"] == rows["total"] and set(by_get["records"][0]) == {"exec_dt", "exec_amount"}
 
 
 def test_a_table_dumps_whole_as_csv(remote, live_server, plaza):

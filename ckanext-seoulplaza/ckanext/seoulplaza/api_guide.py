@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 from ckanext.scheming.helpers import scheming_dataset_schemas
 
@@ -24,11 +25,12 @@ def type_fields() -> list[dict[str, Any]]:
     return types
 
 
-def limits() -> dict[str, int]:
+def limits() -> dict[str, Any]:
     return {"search_rows_max": tk.config.get("ckan.search.rows_max"),
             "datastore_rows_default": tk.config.get("ckan.datastore.search.rows_default"),
             "datastore_rows_max": tk.config.get("ckan.datastore.search.rows_max"),
-            "sql_enabled": tk.asbool(tk.config.get("ckan.datastore.sqlsearch.enabled"))}
+            "sql_enabled": tk.asbool(tk.config.get("ckan.datastore.sqlsearch.enabled")),
+            "dcat_enabled": p.plugin_loaded("dcat")}
 
 
 def _first(fq: str) -> Optional[dict[str, Any]]:

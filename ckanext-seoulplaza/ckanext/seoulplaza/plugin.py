@@ -9,12 +9,14 @@ import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
 from ckan.lib.plugins import DefaultTranslation
+from ckanext.xloader.interfaces import IXloader
 
-from . import views
+from . import dcat, tables, views
 from .agencies import lineage, tree_positions
 from .fulltext import document_text
 from .labels import type_label
 from .themes import sync_theme_group
+from .uploads import mask_or_refuse
 
 # What citizens narrow a search by, in this order (Korean first: the UI's primary language).
 FACETS = {
@@ -41,6 +43,15 @@ class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IFacets, inherit=True)
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IAuthFunctions)
+    p.implements(p.IActions)
+    p.implements(p.IConfigurable)
+    p.implements(p.IResourceController, inherit=True)
+    p.implements(IXloader, inherit=True)
+
+    # IConfigurable
+
+    def configure(self, config: Any) -> None:
+        tables.install()
 
     # IConfigurer
 
@@ -57,6 +68,29 @@ class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
 
     def get_auth_functions(self) -> dict[str, Any]:
         return {"harvest_object_show": harvest_object_show} if p.plugin_loaded("harvest") else {}
+
+    # IActions
+
+    def get_actions(self) -> dict[str, Any]:
+        actions = {}
+        if p.plugin_loaded("scheming_datasets"):
+            actions["scheming_dataset_schema_show"] = dcat.scheming_dataset_schema_show
+        if p.plugin_loaded("datastore"):
+            actions["datastore_search"] = datastore_search
+        return actions
+
+    # IResourceController
+
+    def before_resource_create(self, context: Any, resource: dict[str, Any]) -> None:
+        mask_or_refuse(resource)
+
+    def before_resource_update(self, context: Any, current: dict[str, Any], resource: dict[str, Any]) -> None:
+        mask_or_refuse(resource)
+
+    # IXloader
+
+    def datastore_before_update(self, resource_id: str, existing_fields: Any, new_headers: list[dict[str, Any]]) -> None:
+        tables.label_columns(new_headers)
 
     # IFacets
 
@@ -104,6 +138,13 @@ class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
             item["path"] = position["path"]
             item["depth"] = len(position["path"]) - 1
         return search_results
+
+
+@tk.chained_action
+@tk.side_effect_free
+def datastore_search(next_action: Any, context: Any, data_dict: dict[str, Any]) -> dict[str, Any]:
+    """DataStore search that also takes the columns' Korean labels (부서명) for ids."""
+    return next_action(context, tables.with_column_ids(context, data_dict))
 
 
 @tk.chained_auth_function
