@@ -18,6 +18,7 @@ from typing import Any, Callable
 import requests
 
 from masking import DocumentError, NonPublicPart, redact, redact_document
+from masking.encodings import NotKoreanText, decode_korean
 
 from . import staging
 
@@ -85,12 +86,10 @@ def typed_value(kind: str, value: str) -> Any:
 
 
 def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp949"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise RecordError("table is neither UTF-8 nor CP949 text")
+    try:
+        return decode_korean(data)[0]
+    except NotKoreanText:
+        raise RecordError("table is neither UTF-8 nor CP949 text") from None
 
 
 def _table(table: dict[str, Any], get: Getter, found: Counter) -> dict[str, Any]:

@@ -58,6 +58,8 @@ def test_personal_information_in_an_upload_is_masked_in_the_datastore_and_the_do
     download = app.get(f"/dataset/{resource['package_id']}/resource/{resource['id']}/download/expense.csv")
     text = download.data.decode("cp949")  # still CP949, as uploaded
     assert PHONE not in text and CP949_ONLY in text and "문의 " in text
+    report = helpers.call_action("resource_show", id=resource["id"])["masking_report"]
+    assert report.startswith("가린 개인정보: ") and "휴대전화번호" in report
 
 
 def test_an_excel_workbook_loads_like_the_csv(xloader_site, expense_rows):

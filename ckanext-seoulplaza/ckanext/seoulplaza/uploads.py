@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from collections import Counter
 from pathlib import Path
 from typing import Any, Optional
@@ -19,8 +20,10 @@ import ckan.plugins.toolkit as tk
 from werkzeug.datastructures import FileStorage
 
 from masking import redact
+from masking.encodings import NotKoreanText, decode_korean
+from masking.recognizers import LABELS
 
-ENCODINGS = ("utf-8-sig", "cp949")
+log = logging.getLogger(__name__)
 
 
 class UploadRefused(ValueError):
@@ -37,14 +40,10 @@ def _mask_cell(value: str, found: Counter) -> str:
 
 def mask_csv(data: bytes, delimiter: str = ",") -> tuple[bytes, Counter]:
     """The CSV with every cell masked, in the encoding it came in."""
-    for encoding in ENCODINGS:
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise UploadRefused("표 파일이 UTF-8도 CP949(EUC-KR)도 아닙니다. UTF-8 CSV로 저장해 다시 올려 주세요.")
+    try:
+        text, encoding = decode_korean(data)
+    except NotKoreanText:
+        raise UploadRefused("표 파일이 UTF-8도 CP949(EUC-KR)도 아닙니다. UTF-8 CSV로 저장해 다시 올려 주세요.") from None
     found: Counter = Counter()
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n" if "\r\n" in text[:4096] else "\n")
@@ -99,9 +98,15 @@ def mask_upload(resource: dict[str, Any]) -> Optional[Counter]:
 
 
 def mask_or_refuse(resource: dict[str, Any]) -> None:
-    """IResourceController's step: mask, or a validation error naming the file."""
+    """IResourceController's step: mask, or a validation error naming the file.
+    What was masked is logged and kept on the resource (``masking_report``, by
+    kind) for the steward, as a harvest reports it."""
+    name = getattr(resource.get("upload"), "filename", "") or resource.get("name") or ""
     try:
-        mask_upload(resource)
+        found = mask_upload(resource)
     except UploadRefused as e:
-        name = getattr(resource.get("upload"), "filename", "") or resource.get("name") or ""
         raise tk.ValidationError({"upload": [f"{name}: {e}"]}) from None
+    if found is not None:
+        report = ", ".join(f"{LABELS.get(kind, kind)} {n}" for kind, n in sorted(found.items())) or "없음"
+        resource["masking_report"] = f"가린 개인정보: {report}"
+        log.info("upload %s masked: %s", name, report)
