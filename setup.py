@@ -17,7 +17,7 @@ setup(
         + ["schemas"]
     ),
     include_package_data=True,
-    package_data={"": ["*.yaml", "*.html", "*.po", "*.mo", "*.css", "*.js", "*.json"]},
+    package_data={"": ["*.yaml", "*.html", "*.po", "*.mo", "*.css", "*.js", "*.json", "*.ini", "*.mako"]},
     entry_points={
         "ckan.plugins": [
             "seoulplaza = ckanext.seoulplaza.plugin:SeoulplazaPlugin",

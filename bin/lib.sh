@@ -8,6 +8,10 @@ CKAN_INI="$ROOT/config/ckan.ini"
 PORT="${SEOULPLAZA_PORT:-5000}"
 # The stand-in source systems (harvesters/standins), one port each.
 declare -A STANDIN_PORTS=([edms]=5101 [minutes]=5102 [budget]=5103 [admin]=5104)
+COMPLAINTS_PORT=5105   # the 응답소 stand-in
+SMTP_PORT=2525         # the local SMTP sink (mail lands in .local/mail, a Maildir)
+# Background processes besides the portal and the worker, by pid-file name.
+SERVICES=(complaints smtp participation)
 DB_USER=ckan_default
 DB_PASS=ckan_default
 DS_USER=datastore_default
@@ -148,6 +152,18 @@ start_standins() {
         curl -fsS "http://127.0.0.1:${STANDIN_PORTS[$system]}/api/status" >/dev/null \
             || { echo "stand-in $system did not start; see $LOCAL/log/standin-$system.log" >&2; return 1; }
     done
+}
+
+# Start (or restart) the 응답소 stand-in, the SMTP sink and the participation sync timer.
+start_participation_services() {
+    stop_pid complaints; stop_pid smtp; stop_pid participation
+    mkdir -p "$LOCAL/mail"/{tmp,new,cur}   # a Maildir
+    nohup "$VENV/bin/python" -m harvesters.standins complaints --port "$COMPLAINTS_PORT" --auto-answer 60 \
+        >"$LOCAL/log/standin-complaints.log" 2>&1 & echo $! > "$LOCAL/run/complaints.pid"
+    nohup "$VENV/bin/python" -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$LOCAL/mail" \
+        >"$LOCAL/log/smtp.log" 2>&1 & echo $! > "$LOCAL/run/smtp.pid"
+    nohup "$VENV/bin/ckan" -c "$CKAN_INI" seoulplaza participation sync --every 30 \
+        >"$LOCAL/log/participation.log" 2>&1 & echo $! > "$LOCAL/run/participation.pid"
 }
 
 # Stop a process started with a pid file in .local/run.

@@ -2,7 +2,7 @@
 # Seoul Plaza container entrypoint: render ckan.ini from the environment, wait
 # for PostgreSQL and Redis, migrate (the `web` role only, so replicas do not
 # race), then run the role given as the command:
-#   web | worker | gather | fetch | scheduler | ckan ARGS… | any command
+#   web | worker | gather | fetch | scheduler | participation | ckan ARGS… | any command
 set -euo pipefail
 
 APP=/srv/app/seoulplaza
@@ -28,6 +28,8 @@ migrate() {
         | psql -v ON_ERROR_STOP=1 -q -h "${POSTGRES_HOST:-db}" -U "${POSTGRES_USER:-postgres}" -d "${DATASTORE_DB:-datastore}"
     ckan -c "$CKAN_INI" db upgrade -p harvest
     ckan -c "$CKAN_INI" db upgrade -p activity
+    ckan -c "$CKAN_INI" db upgrade -p comments
+    ckan -c "$CKAN_INI" db upgrade -p seoulplaza
     ckan -c "$CKAN_INI" seoulplaza init
 }
 
@@ -58,6 +60,9 @@ case "$role" in
             sleep "${HARVEST_INTERVAL:-300}"
         done
         ;;
+    participation)
+        # 문의하기 to 응답소 (retried until it answers), 응답소's status, notice mail
+        exec ckan -c "$CKAN_INI" seoulplaza participation sync --every "${PARTICIPATION_INTERVAL:-60}" ;;
     ckan)      exec ckan -c "$CKAN_INI" "${@:2}" ;;
     *)         exec "$@" ;;
 esac

@@ -2,7 +2,7 @@
 
 The same template as the embedded portal (so the two cannot drift apart),
 with the production settings the environment gives: database, DataStore,
-Redis, Solr, site URL, storage and source systems. Secrets come from
+Redis, Solr, site URL, storage, source systems, 응답소 and mail. Secrets come from
 environment variables or, for Docker secrets, from the file a ``NAME_FILE``
 variable names; none is ever written into an image or a compose file.
 
@@ -64,6 +64,14 @@ def production_options(env: Mapping[str, str]) -> dict[str, str]:
         "solr_url": setting(env, "SOLR_URL", "http://solr:8983/solr/ckan"),
         "ckanext.seoulplaza.source_urls": setting(env, "SEOULPLAZA_SOURCE_URLS", ""),
         "ckanext.seoulplaza.demo_data_dir": "/srv/app/seoulplaza/data",
+        # Participation: 응답소's API, and the city's mail relay for notices.
+        "ckanext.seoulplaza.complaints_url": setting(env, "SEOULPLAZA_COMPLAINTS_URL", ""),
+        "ckanext.seoulplaza.participation.desk_email": setting(env, "SEOULPLAZA_DESK_EMAIL", ""),
+        "smtp.server": setting(env, "SMTP_SERVER", "localhost:25"),
+        "smtp.starttls": setting(env, "SMTP_STARTTLS", "true"),
+        "smtp.user": setting(env, "SMTP_USER", ""),
+        "smtp.password": setting(env, "SMTP_PASSWORD", ""),
+        "smtp.mail_from": setting(env, "SMTP_MAIL_FROM", "noreply@localhost"),
     }
 
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from werkzeug.serving import BaseWSGIServer, make_server
 
+from . import complaints
 from .app import create_app
 from .seed import SYSTEMS, build
 from .store import Store
@@ -19,7 +21,7 @@ __all__ = ["SYSTEMS", "Store", "build", "create_app", "serve", "Running"]
 
 @dataclass
 class Running:
-    store: Store
+    store: Any
     server: BaseWSGIServer
 
     @property
@@ -30,8 +32,10 @@ class Running:
         self.server.shutdown()
 
 
-def serve(store: Store, port: int = 0) -> Running:
-    """Serve ``store`` on loopback (``port`` 0: any free port) from a thread."""
-    server = make_server("127.0.0.1", port, create_app(store), threaded=True)
+def serve(store: Any, port: int = 0) -> Running:
+    """Serve ``store`` (or the 응답소 stand-in's desk) on loopback (``port`` 0:
+    any free port) from a thread."""
+    app = complaints.create_app(store) if isinstance(store, complaints.ComplaintsDesk) else create_app(store)
+    server = make_server("127.0.0.1", port, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return Running(store, server)

@@ -4,13 +4,22 @@ lifecycle, and expense reports with the 업무추진비 table behind them."""
 from __future__ import annotations
 
 import datetime as dt
+import email
+import email.policy
+import socket
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 import pytest
-from ckan.tests import factories
+from aiosmtpd.controller import Controller
+from ckan import model
+from ckan.tests import factories, helpers
+from sqlalchemy import text as sa_text
 
 from harvesters import run
-from harvesters.standins import build
+from harvesters.standins import build, serve
+from harvesters.standins.complaints import ComplaintsDesk
+from tests.conftest import PLUGINS
 
 KOREAN = [pytest.mark.ckan_config("ckan.locale_default", "ko_KR")]
 
@@ -62,3 +71,83 @@ def private_record(plaza):
                              production_date="2024-01-01", disclosure_class="공개",
                              source_system="업무관리시스템", source_id="PRIVATE-1",
                              document_number="비밀과-999")
+
+
+# Participation (issue 9): the portal's plugins with ckanext-comments, configured as in config/ckan.ini.tmpl.
+PARTICIPATION = [
+    pytest.mark.ckan_config("ckan.plugins", PLUGINS + " comments"),
+    pytest.mark.ckan_config("ckanext.comments.require_approval", "false"),
+    pytest.mark.ckan_config("ckanext.comments.moderator_checker",
+                            "ckanext.seoulplaza.participation.comments:is_moderator"),
+    pytest.mark.usefixtures("with_plugins", "participation_db"),  # the tables before the plaza's harvest
+]
+
+
+@dataclass
+class Mailbox:
+    messages: list = field(default_factory=list)
+
+    def to(self, address: str) -> list:
+        return [m for m in self.messages if address in m["To"]]
+
+    @staticmethod
+    def text(message) -> str:
+        return message.get_body(("plain",)).get_content()
+
+
+class _Sink:
+    def __init__(self, box: Mailbox):
+        self.box = box
+
+    async def handle_DATA(self, server, session, envelope):
+        self.box.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+        return "250 OK"
+
+
+@pytest.fixture
+def mailbox(ckan_config, monkeypatch):
+    """A real SMTP server (aiosmtpd) on a free port that CKAN's mailer sends to."""
+    box = Mailbox()
+    controller = Controller(_Sink(box), hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    monkeypatch.setitem(ckan_config, "smtp.server", f"127.0.0.1:{controller.port}")
+    yield box
+    controller.stop()
+
+
+@pytest.fixture
+def complaints(ckan_config, monkeypatch):
+    """The 응답소 stand-in, served on a free port the plaza forwards to."""
+    served = serve(ComplaintsDesk())
+    monkeypatch.setitem(ckan_config, "ckanext.seoulplaza.complaints_url", served.url)
+    yield served
+    served.stop()
+
+
+@pytest.fixture
+def participation_db(harvest_db, migrate_db_for, clean_redis):
+    """The comments' and the plaza's participation tables (before the plaza is harvested:
+    indexing reads the comments)."""
+    migrate_db_for("comments")
+    migrate_db_for("seoulplaza")
+    # clean_db empties CKAN's own tables only
+    model.Session.execute(sa_text("TRUNCATE comments_comments, comments_threads, seoulplaza_petition, "
+                                  "seoulplaza_disclosure_request, seoulplaza_request_event, seoulplaza_outbox"))
+    model.Session.commit()
+
+
+@pytest.fixture
+def people(participation_db, plaza):
+    """A citizen, another citizen and a steward (editor) of the department owning the records."""
+    owner_org = helpers.call_action("package_show", id=plaza.partial)["owner_org"]
+    steward = factories.UserWithToken(email="steward@dept.seoul.example", fullname="부서 담당자")
+    helpers.call_action("organization_member_create", id=owner_org, username=steward["name"], role="editor")
+    return SimpleNamespace(citizen=factories.UserWithToken(email="citizen@example.org", fullname="김시민"),
+                           other=factories.UserWithToken(email="other@example.org"),
+                           steward=steward, owner_org=owner_org)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -1,10 +1,12 @@
 """``ckan seoulplaza …`` commands."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import click
 import ckan.plugins.toolkit as tk
+from ckan import model
 
 from harvesters import run as harvest_run
 from harvesters.standins.seed import LISTS
@@ -109,6 +111,27 @@ def open_due() -> None:
         _report(summary)
     if not summaries:
         click.echo("no record is due for opening")
+
+
+@seoulplaza.group("participation")
+def participation_group() -> None:
+    """Citizen participation: 문의하기 forwarding, 응답소 status, notification mail."""
+
+
+@participation_group.command("sync")
+@click.option("--every", type=int, default=0, help="repeat every N seconds (0: once)")
+def participation_sync(every: int) -> None:
+    """Forward queued 문의하기 to 응답소, read the status of open ones and send waiting mail."""
+    from .participation import sync
+
+    while True:
+        counts = sync.run()
+        if not every or any(counts.values()):  # on a timer, only passes that did something
+            click.echo(sync.line(counts), err=bool(every))
+        if not every:
+            return
+        model.Session.remove()  # each pass reads the tables afresh
+        time.sleep(every)
 
 
 def _progress(what: str):

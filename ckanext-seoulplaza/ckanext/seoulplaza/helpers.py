@@ -4,10 +4,15 @@ from __future__ import annotations
 from typing import Any, Optional
 
 import ckan.plugins.toolkit as tk
+from ckan.plugins import plugin_loaded
 from ckanext.scheming.helpers import scheming_get_dataset_schema
 from markupsafe import Markup
 
 from . import highlight, overview, related
+from .participation import access as participation_access
+from .participation import actions as participation_actions
+from .participation import disclosure as participation_disclosure
+from .participation import petitions as participation_petitions
 from .fulltext import masked_text
 from .labels import reader_language, type_label
 from .reference import CITY_WIDE, DISTRICTS, GROUND_WORDS, THEME_EN, THEMES
@@ -69,6 +74,43 @@ def seoulplaza_related(pkg: dict[str, Any]) -> list[dict[str, Any]]:
 
 def seoulplaza_backing_rows(pkg: dict[str, Any]) -> list[dict[str, Any]]:
     return related.backing_rows(pkg)
+
+
+def seoulplaza_comment_thread(pkg: dict[str, Any]) -> dict[str, Any]:
+    """The record's comment tree as the current user may see it (none without ckanext-comments)."""
+    if not plugin_loaded("comments"):
+        return {"comments": []}
+    try:
+        user = tk.current_user
+        context = {"user": user.name, "auth_user_obj": user} if user.is_authenticated else {"user": ""}
+        return tk.get_action("comments_thread_show")(context, {
+            "subject_type": "package", "subject_id": pkg["id"], "init_missing": True,
+            "include_comments": True, "include_author": True, "combine_comments": True})
+    except (tk.NotAuthorized, tk.ObjectNotFound):
+        return {"comments": []}
+
+
+def seoulplaza_participation_enabled() -> bool:
+    return plugin_loaded("comments")
+
+
+def seoulplaza_requestable(pkg: dict[str, Any]) -> bool:
+    """Whether a 정보공개청구 can be filed for the record."""
+    return participation_disclosure.requestable(pkg)
+
+
+def seoulplaza_is_steward() -> bool:
+    """Whether the current user handles requests: a sysadmin or an editor/admin of some agency."""
+    user = tk.current_user
+    return bool(user.is_authenticated and (user.sysadmin or participation_access.steward_orgs(user)))
+
+
+def seoulplaza_this_year() -> int:
+    return participation_actions.today().year
+
+
+def seoulplaza_petition_kinds() -> tuple[str, ...]:
+    return participation_petitions.KINDS
 
 
 def seoulplaza_types_with_counts() -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultTranslation
 from ckanext.xloader.interfaces import IXloader
 
-from . import dcat, tables, views
+from . import dcat, participation, tables, views
 from .agencies import lineage, tree_positions
 from .fulltext import document_text
 from .labels import type_label
@@ -47,6 +47,7 @@ class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IConfigurable)
     p.implements(p.IResourceController, inherit=True)
     p.implements(IXloader, inherit=True)
+    p.implements(p.ISignal)
 
     # IConfigurable
 
@@ -67,17 +68,25 @@ class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
     # IAuthFunctions
 
     def get_auth_functions(self) -> dict[str, Any]:
-        return {"harvest_object_show": harvest_object_show} if p.plugin_loaded("harvest") else {}
+        functions = participation.get_auth_functions()
+        if p.plugin_loaded("harvest"):
+            functions["harvest_object_show"] = harvest_object_show
+        return functions
 
     # IActions
 
     def get_actions(self) -> dict[str, Any]:
-        actions = {}
+        actions = participation.get_actions()
         if p.plugin_loaded("scheming_datasets"):
             actions["scheming_dataset_schema_show"] = dcat.scheming_dataset_schema_show
         if p.plugin_loaded("datastore"):
             actions["datastore_search"] = datastore_search
         return actions
+
+    # ISignal
+
+    def get_signal_subscriptions(self) -> dict[Any, list[Any]]:
+        return participation.get_signal_subscriptions()
 
     # IResourceController
 
@@ -104,7 +113,7 @@ class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
         its ancestors (for the agency facet: a department's records count and
         are found under every agency above it), write plain dates as Solr
         dates (CKAN's Solr schema types every ``*_date`` field as a date) and
-        add the masked text of the record's documents."""
+        add the masked text of the record's documents and its visible comments."""
         produced = pkg_dict.get("production_date")
         if isinstance(produced, str) and produced[:4].isdigit():
             pkg_dict["production_year"] = produced[:4]
@@ -113,7 +122,7 @@ class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
         for key, value in list(pkg_dict.items()):
             if key.endswith("_date") and isinstance(value, str) and _PLAIN_DATE.fullmatch(value):
                 pkg_dict[key] = f"{value}T00:00:00Z"
-        text = document_text(pkg_dict)
+        text = "\n".join(t for t in (document_text(pkg_dict), participation.index_text(pkg_dict["id"])) if t)
         if text:
             pkg_dict["text"] = text
         return pkg_dict

@@ -1,5 +1,5 @@
-"""The plaza's own pages: 정보공개현황 (/status), the 정보공개청구 guide for a
-record (/disclosure-request), the developers' API guide (/api-guide), the
+"""The plaza's own pages: 정보공개현황 (/status), participation (comments,
+문의하기, 정보공개청구: ``participation/views.py``), the developers' API guide (/api-guide), the
 whole-type downloads (/dumps) and Korean addresses for the type listings
 (/결재문서 → /sanction)."""
 from __future__ import annotations
@@ -11,6 +11,7 @@ from ckanext.scheming.helpers import scheming_dataset_schemas
 from flask import Blueprint, request, send_from_directory
 
 from . import api_guide, dumps, overview
+from .participation import views as participation_views
 
 
 def status() -> str:
@@ -39,16 +40,6 @@ def dump_file(dataset_type: str, fmt: str) -> Any:
                                mimetype="text/csv" if fmt == "csv" else "application/x-ndjson")
 
 
-def disclosure_request() -> str:
-    """How to request a record's disclosure, with its document number filled in."""
-    ref = request.args.get("record", "")
-    try:
-        pkg = tk.get_action("package_show")({}, {"id": ref}) if ref else None
-    except (tk.ObjectNotFound, tk.NotAuthorized):
-        return tk.abort(404, tk._("Record not found"))
-    return tk.render("seoulplaza/disclosure_request.html", {"pkg": pkg})
-
-
 def _type_alias(dataset_type: str) -> Any:
     def redirect() -> Any:
         target = tk.url_for(f"{dataset_type}.search")
@@ -71,10 +62,10 @@ def type_aliases() -> dict[str, str]:
 def blueprint() -> Blueprint:
     plaza = Blueprint("seoulplaza", __name__)
     plaza.add_url_rule("/status", view_func=status)
-    plaza.add_url_rule("/disclosure-request", view_func=disclosure_request)
     plaza.add_url_rule("/api-guide", view_func=api_guide_page)
     plaza.add_url_rule("/dumps", view_func=dumps_page)
     plaza.add_url_rule("/dumps/<dataset_type>.<fmt>", view_func=dump_file)
+    participation_views.register(plaza)
     for path, dataset_type in type_aliases().items():
         plaza.add_url_rule(path, endpoint=f"alias_{dataset_type}", view_func=_type_alias(dataset_type))
     return plaza

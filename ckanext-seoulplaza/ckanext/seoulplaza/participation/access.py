@@ -1,0 +1,56 @@
+"""Who answers for a record: its department's stewards and mailbox."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import ckan.authz as authz
+import ckan.plugins.toolkit as tk
+from ckan import model
+
+STEWARD_ROLES = ("admin", "editor")
+
+
+def current_user() -> Optional[model.User]:
+    user = tk.current_user
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+def user_obj(context: dict[str, Any]) -> Optional[model.User]:
+    return context.get("auth_user_obj") or (model.User.get(context["user"]) if context.get("user") else None)
+
+
+def is_steward(user: Optional[model.User], owner_org: Optional[str]) -> bool:
+    """A sysadmin, or an editor/admin of the organization that owns the record."""
+    if user is None or not getattr(user, "id", None):
+        return False
+    if user.sysadmin:
+        return True
+    return bool(owner_org) and authz.users_role_for_group_or_org(owner_org, user.name) in STEWARD_ROLES
+
+
+def steward_orgs(user: model.User) -> list[str]:
+    """Ids of the organizations the user is an editor or admin of."""
+    rows = (model.Session.query(model.Member.group_id)
+            .filter(model.Member.table_name == "user", model.Member.table_id == user.id,
+                    model.Member.state == "active", model.Member.capacity.in_(STEWARD_ROLES)))
+    return [r.group_id for r in rows]
+
+
+def department_mailboxes(owner_org: Optional[str]) -> list[tuple[str, str]]:
+    """(name, address) pairs for a department: its ``contact_email`` extra, else
+    its editors' and admins' addresses, else the plaza's desk, which forwards."""
+    org = model.Group.get(owner_org) if owner_org else None
+    if org is not None:
+        contact = (org.extras or {}).get("contact_email")
+        if contact:
+            return [(org.title, contact)]
+        members = (model.Session.query(model.User)
+                   .join(model.Member, model.Member.table_id == model.User.id)
+                   .filter(model.Member.group_id == org.id, model.Member.table_name == "user",
+                           model.Member.state == "active", model.Member.capacity.in_(STEWARD_ROLES),
+                           model.User.state == "active", model.User.email.isnot(None)))
+        found = [(u.fullname or u.name, u.email) for u in members if u.email]
+        if found:
+            return found
+    desk = tk.config.get("ckanext.seoulplaza.participation.desk_email")
+    return [(tk.config.get("ckan.site_title") or "Seoul Plaza", desk)] if desk else []
