@@ -83,6 +83,11 @@ PARTICIPATION = [
 ]
 
 
+def as_user(user: dict) -> dict:
+    """An action context acting as ``user``, with their rights checked."""
+    return {"user": user["name"], "ignore_auth": False}
+
+
 @dataclass
 class Mailbox:
     messages: list = field(default_factory=list)

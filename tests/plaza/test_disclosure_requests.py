@@ -11,17 +11,13 @@ from ckan.tests import helpers
 
 from ckanext.seoulplaza.participation import deadlines, sync
 
-from .conftest import KOREAN, PARTICIPATION, Mailbox
+from .conftest import KOREAN, PARTICIPATION, Mailbox, as_user
 
 pytestmark = [*PARTICIPATION, *KOREAN]
 
 
-def _as(user):
-    return {"user": user["name"], "ignore_auth": False}
-
-
 def _file(user, record, content="미공개 부분을 포함한 문서 전체", method="전자파일"):
-    return helpers.call_action("seoulplaza_disclosure_request_create", context=_as(user),
+    return helpers.call_action("seoulplaza_disclosure_request_create", context=as_user(user),
                                package_id=record, content=content, method=method)
 
 
@@ -67,10 +63,10 @@ def test_a_request_through_its_lifecycle(app, plaza, people, mailbox):
 
     # only the requester and the department's stewards see it
     with pytest.raises(helpers.logic.NotAuthorized):
-        helpers.call_action("seoulplaza_disclosure_request_show", context=_as(people.other), id=made["id"])
+        helpers.call_action("seoulplaza_disclosure_request_show", context=as_user(people.other), id=made["id"])
     assert app.get(f"/disclosure-request/{made['id']}", headers={"Authorization": people.other["token"]},
                    status=404)
-    queue = helpers.call_action("seoulplaza_disclosure_request_list", context=_as(people.steward), manage=True)
+    queue = helpers.call_action("seoulplaza_disclosure_request_list", context=as_user(people.steward), manage=True)
     assert [r["id"] for r in queue] == [made["id"]]
     steward_page = app.get("/disclosure-request/manage", headers={"Authorization": people.steward["token"]}).body
     assert made["record_title"] in steward_page and "처리할 청구" in app.get(
@@ -78,11 +74,11 @@ def test_a_request_through_its_lifecycle(app, plaza, people, mailbox):
     assert made["record_title"] not in app.get("/disclosure-request/manage",
                                                headers={"Authorization": people.other["token"]}).body
     with pytest.raises(helpers.logic.NotAuthorized):
-        helpers.call_action("seoulplaza_disclosure_request_decide", context=_as(people.citizen), id=made["id"],
+        helpers.call_action("seoulplaza_disclosure_request_decide", context=as_user(people.citizen), id=made["id"],
                             decision="공개")
 
     step = lambda action, **data: helpers.call_action(  # noqa: E731
-        f"seoulplaza_disclosure_request_{action}", context=_as(people.steward), id=made["id"], **data)
+        f"seoulplaza_disclosure_request_{action}", context=as_user(people.steward), id=made["id"], **data)
     extended = step("extend", reason="제3자 의견 청취")
     assert extended["status"] == "연장"
     assert extended["current_due_on"] == deadlines.extended_due(deadlines.decision_due(received)).isoformat()
@@ -94,7 +90,7 @@ def test_a_request_through_its_lifecycle(app, plaza, people, mailbox):
     assert decided["grounds"] == [5, 6] and decided["can_object"]
     assert decided["objection_due_on"] == deadlines.objection_due(dt.date.fromisoformat(decided["decided_on"])).isoformat()
 
-    objected = helpers.call_action("seoulplaza_disclosure_request_object", context=_as(people.citizen),
+    objected = helpers.call_action("seoulplaza_disclosure_request_object", context=as_user(people.citizen),
                                    id=made["id"], text="제5호 사유가 이미 해소되었습니다.")
     assert objected["status"] == "이의신청"
     assert objected["objection_decision_due_on"] == deadlines.objection_decision_due(
@@ -120,10 +116,10 @@ def test_a_request_through_its_lifecycle(app, plaza, people, mailbox):
 def test_the_requester_withdraws_and_cannot_object_to_nothing(plaza, people):
     made = _file(people.citizen, plaza.withheld, method="열람·시청")
     with pytest.raises(helpers.logic.ValidationError, match="30 days"):
-        helpers.call_action("seoulplaza_disclosure_request_object", context=_as(people.citizen),
+        helpers.call_action("seoulplaza_disclosure_request_object", context=as_user(people.citizen),
                             id=made["id"], text="아직 결정이 없습니다")
-    withdrawn = helpers.call_action("seoulplaza_disclosure_request_withdraw", context=_as(people.citizen), id=made["id"])
+    withdrawn = helpers.call_action("seoulplaza_disclosure_request_withdraw", context=as_user(people.citizen), id=made["id"])
     assert withdrawn["status"] == "취하"
-    mine = helpers.call_action("seoulplaza_disclosure_request_list", context=_as(people.citizen))
+    mine = helpers.call_action("seoulplaza_disclosure_request_list", context=as_user(people.citizen))
     assert [r["status"] for r in mine] == ["취하"]
-    assert helpers.call_action("seoulplaza_disclosure_request_list", context=_as(people.other)) == []
+    assert helpers.call_action("seoulplaza_disclosure_request_list", context=as_user(people.other)) == []

@@ -18,19 +18,15 @@ from ckanext.seoulplaza.participation.model import Petition
 from harvesters.standins import serve
 from harvesters.standins.complaints import ComplaintsDesk
 
-from .conftest import KOREAN, PARTICIPATION, Mailbox
+from .conftest import KOREAN, PARTICIPATION, Mailbox, as_user
 
 pytestmark = [*PARTICIPATION, *KOREAN]
 PHONE = "010-4821-7730"
 COMMENT = f"이 문서의 첨부 예산표 출처가 궁금합니다. 답변은 {PHONE} 으로 부탁드립니다. 반딧불이예산"
 
 
-def _as(user):
-    return {"user": user["name"], "ignore_auth": False}
-
-
 def _comment(user, record, content=COMMENT, **extra):
-    return helpers.call_action("comments_comment_create", context=_as(user), subject_type="package",
+    return helpers.call_action("comments_comment_create", context=as_user(user), subject_type="package",
                                subject_id=record, content=content, **extra)
 
 
@@ -80,7 +76,7 @@ def test_comments_need_a_login_and_a_readable_record(plaza, people, private_reco
     with pytest.raises((helpers.logic.NotAuthorized, helpers.logic.NotFound)):
         _comment(people.citizen, private_record["id"], "비공개 기록에 댓글")
     with pytest.raises(helpers.logic.NotAuthorized):
-        helpers.call_action("comments_thread_show", context=_as(people.citizen), subject_type="package",
+        helpers.call_action("comments_thread_show", context=as_user(people.citizen), subject_type="package",
                             subject_id=private_record["id"], include_comments=True)
 
 
@@ -89,7 +85,7 @@ def test_a_hidden_comment_is_gone_from_pages_api_and_search(app, plaza, people):
     made = _comment(people.citizen, record, "광고 도배 문구 번개장터할인")
     assert _search("번개장터할인") == 1
     with pytest.raises(helpers.logic.NotAuthorized):
-        helpers.call_action("seoulplaza_comment_hide", context=_as(people.other), id=made["id"], reason="스팸")
+        helpers.call_action("seoulplaza_comment_hide", context=as_user(people.other), id=made["id"], reason="스팸")
     response = app.post(f"/record/{record}/comments/{made['id']}/hide", data={"reason": "광고성 게시물"},
                         headers={"Authorization": people.steward["token"]}, follow_redirects=False)
     assert response.status_code == 302
@@ -97,7 +93,7 @@ def test_a_hidden_comment_is_gone_from_pages_api_and_search(app, plaza, people):
     assert "번개장터할인" not in _page(app, record)
     assert "번개장터할인" not in _page(app, record, people.other)
     with pytest.raises(helpers.logic.NotAuthorized):
-        helpers.call_action("comments_comment_show", context=_as(people.other), id=made["id"])
+        helpers.call_action("comments_comment_show", context=as_user(people.other), id=made["id"])
     thread = helpers.call_action("comments_thread_show", context={"user": "", "ignore_auth": False},
                                  subject_type="package", subject_id=record, include_comments=True)
     assert thread["comments"] == []
@@ -105,7 +101,7 @@ def test_a_hidden_comment_is_gone_from_pages_api_and_search(app, plaza, people):
     own = _page(app, record, people.citizen)
     assert "번개장터할인" in own and "광고성 게시물" in own      # the author is told why
 
-    helpers.call_action("comments_comment_approve", context=_as(people.steward), id=made["id"])
+    helpers.call_action("comments_comment_approve", context=as_user(people.steward), id=made["id"])
     assert "번개장터할인" in _page(app, record) and _search("번개장터할인") == 1
 
 
@@ -136,7 +132,7 @@ def test_a_question_reaches_the_complaints_service_and_its_answer_comes_back(app
 
     requests.post(f"{complaints.url}/api/petitions/{filed['id']}/advance")
     sync.run()
-    assert helpers.call_action("seoulplaza_petition_list", context=_as(people.citizen))[0]["status"] == "처리중"
+    assert helpers.call_action("seoulplaza_petition_list", context=as_user(people.citizen))[0]["status"] == "처리중"
     requests.post(f"{complaints.url}/api/petitions/{filed['id']}/advance", json={"answer": "원자료는 재정담당관에서 제공합니다."})
     counts = sync.run()
     assert counts["answered"] == 1 and counts["mail_sent"] == 1

@@ -81,9 +81,7 @@ def seoulplaza_comment_thread(pkg: dict[str, Any]) -> dict[str, Any]:
     if not plugin_loaded("comments"):
         return {"comments": []}
     try:
-        user = tk.current_user
-        context = {"user": user.name, "auth_user_obj": user} if user.is_authenticated else {"user": ""}
-        return tk.get_action("comments_thread_show")(context, {
+        return tk.get_action("comments_thread_show")(participation_access.request_context(), {
             "subject_type": "package", "subject_id": pkg["id"], "init_missing": True,
             "include_comments": True, "include_author": True, "combine_comments": True})
     except (tk.NotAuthorized, tk.ObjectNotFound):

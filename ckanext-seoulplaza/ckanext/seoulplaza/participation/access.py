@@ -10,9 +10,21 @@ from ckan import model
 STEWARD_ROLES = ("admin", "editor")
 
 
-def current_user() -> Optional[model.User]:
+def request_context() -> dict[str, Any]:
+    """An action context for the user of the current web request (or anonymous)."""
     user = tk.current_user
-    return user if getattr(user, "is_authenticated", False) else None
+    return {"user": user.name, "auth_user_obj": user} if user.is_authenticated else {"user": "", "auth_user_obj": None}
+
+
+def as_caller(context: dict[str, Any]) -> dict[str, Any]:
+    """A fresh context for the same user: a nested call checks that user's rights
+    (never the caller's ``ignore_auth``) and shares none of its state."""
+    return {"user": context.get("user"), "auth_user_obj": context.get("auth_user_obj")}
+
+
+def readable_record(context: dict[str, Any], package_id: Any) -> dict[str, Any]:
+    """The record as the caller may see it (NotAuthorized/ObjectNotFound otherwise)."""
+    return tk.get_action("package_show")(as_caller(context), {"id": package_id})
 
 
 def user_obj(context: dict[str, Any]) -> Optional[model.User]:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import ckan.plugins.toolkit as tk
 
 from . import disclosure, petitions, ratelimit, stats, sync
-from .access import is_steward, steward_orgs, user_obj
+from .access import is_steward, readable_record, steward_orgs, user_obj
 from .model import DisclosureRequest, Petition
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -20,8 +20,7 @@ def today() -> dt.date:
 
 
 def _record(context: dict[str, Any], package_id: Any) -> dict[str, Any]:
-    return tk.get_action("package_show")({"user": context.get("user"), "auth_user_obj": context.get("auth_user_obj")},
-                                         {"id": tk.get_or_bust({"package_id": package_id}, "package_id")})
+    return readable_record(context, tk.get_or_bust({"package_id": package_id}, "package_id"))
 
 
 # 문의하기

@@ -29,7 +29,7 @@ from masking import redact
 from masking.recognizers import LABELS
 
 from . import outbox, ratelimit
-from .access import department_mailboxes, is_steward, user_obj
+from .access import as_caller, department_mailboxes, is_steward, readable_record, user_obj
 
 HIDDEN = "hidden"
 
@@ -43,8 +43,7 @@ def masked_counts(text: str) -> tuple[str, dict[str, int]]:
 def _record(context: dict[str, Any], subject_type: Any, subject_id: Any) -> dict[str, Any]:
     if subject_type != "package":
         raise tk.ValidationError({"subject_type": [tk._("Comments are on records (subject_type package)")]})
-    return tk.get_action("package_show")({"user": context.get("user"), "auth_user_obj": context.get("auth_user_obj")},
-                                         {"id": subject_id})
+    return readable_record(context, subject_id)
 
 
 def _subject_package(thread: Optional[Thread]) -> Optional[model.Package]:
@@ -159,8 +158,7 @@ def _can_read_record(context: dict[str, Any], subject_type: Any, subject_id: Any
     if subject_type != "package":
         return False
     try:
-        tk.check_access("package_show", {"user": context.get("user"), "auth_user_obj": context.get("auth_user_obj")},
-                        {"id": subject_id})
+        tk.check_access("package_show", as_caller(context), {"id": subject_id})
     except (tk.NotAuthorized, tk.ObjectNotFound):
         return False
     return True

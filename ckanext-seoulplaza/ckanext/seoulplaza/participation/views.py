@@ -11,17 +11,13 @@ from ckan.common import current_user
 from flask import Blueprint, request
 
 from . import disclosure, petitions
+from .access import request_context
 
 STEPS = {"extend": ("seoulplaza_disclosure_request_extend", ("reason",)),
          "decide": ("seoulplaza_disclosure_request_decide", ("decision", "grounds", "note")),
          "object": ("seoulplaza_disclosure_request_object", ("text",)),
          "decide-objection": ("seoulplaza_disclosure_request_decide_objection", ("upheld", "note")),
          "withdraw": ("seoulplaza_disclosure_request_withdraw", ())}
-
-
-def _context() -> dict[str, Any]:
-    return {"user": current_user.name if current_user.is_authenticated else "",
-            "auth_user_obj": current_user if current_user.is_authenticated else None}
 
 
 def _login_first() -> Any:
@@ -34,7 +30,7 @@ def _errors(error: tk.ValidationError) -> str:
 
 
 def _record_url(pkg_id: str, anchor: str = "") -> str:
-    pkg = tk.get_action("package_show")(_context(), {"id": pkg_id})
+    pkg = tk.get_action("package_show")(request_context(), {"id": pkg_id})
     return tk.url_for(f"{pkg['type']}.read", id=pkg["name"]) + (f"#{anchor}" if anchor else "")
 
 
@@ -42,7 +38,7 @@ def comment(id: str) -> Any:
     if not current_user.is_authenticated:
         return _login_first()
     try:
-        made = tk.get_action("comments_comment_create")(_context(), {
+        made = tk.get_action("comments_comment_create")(request_context(), {
             "subject_type": "package", "subject_id": id, "content": request.form.get("content", ""),
             "reply_to_id": request.form.get("reply_to_id") or None})
     except tk.ValidationError as error:
@@ -63,7 +59,7 @@ def moderate(id: str, comment_id: str, step: str) -> Any:
     action, data = (("seoulplaza_comment_hide", {"id": comment_id, "reason": request.form.get("reason", "")})
                     if step == "hide" else ("comments_comment_approve", {"id": comment_id}))
     try:
-        tk.get_action(action)(_context(), data)
+        tk.get_action(action)(request_context(), data)
     except tk.ValidationError as error:
         tk.h.flash_error(_errors(error))
     except (tk.NotAuthorized, tk.ObjectNotFound):
@@ -75,7 +71,7 @@ def ask(id: str) -> Any:
     if not current_user.is_authenticated:
         return _login_first()
     try:
-        tk.get_action("seoulplaza_petition_create")(_context(), {
+        tk.get_action("seoulplaza_petition_create")(request_context(), {
             "package_id": id, **{k: request.form.get(k, "") for k in ("kind", "title", "body")}})
     except tk.ValidationError as error:
         tk.h.flash_error(_errors(error))
@@ -90,7 +86,7 @@ def request_new() -> Any:
     """The 정보공개청구 form for a record, prefilled; a guide when not logged in."""
     ref = request.values.get("record", "")
     try:
-        pkg = tk.get_action("package_show")(_context(), {"id": ref}) if ref else None
+        pkg = tk.get_action("package_show")(request_context(), {"id": ref}) if ref else None
     except (tk.ObjectNotFound, tk.NotAuthorized):
         return tk.abort(404, tk._("Record not found"))
     errors = {}
@@ -98,7 +94,7 @@ def request_new() -> Any:
         if not current_user.is_authenticated:
             return _login_first()
         try:
-            made = tk.get_action("seoulplaza_disclosure_request_create")(_context(), {
+            made = tk.get_action("seoulplaza_disclosure_request_create")(request_context(), {
                 "package_id": pkg["id"] if pkg else "", "content": request.form.get("content", ""),
                 "method": request.form.get("method", "")})
         except tk.ValidationError as error:
@@ -113,7 +109,7 @@ def request_new() -> Any:
 
 def request_read(id: str) -> Any:
     try:
-        found = tk.get_action("seoulplaza_disclosure_request_show")(_context(), {"id": id})
+        found = tk.get_action("seoulplaza_disclosure_request_show")(request_context(), {"id": id})
     except (tk.ObjectNotFound, tk.NotAuthorized):
         return tk.abort(404, tk._("Request not found"))
     request_row = disclosure.get(id)
@@ -133,7 +129,7 @@ def request_step(id: str, step: str) -> Any:
     if step == "decide":
         data["grounds"] = request.form.getlist("grounds")
     try:
-        tk.get_action(action)(_context(), data)
+        tk.get_action(action)(request_context(), data)
     except tk.ValidationError as error:
         tk.h.flash_error(_errors(error))
     except (tk.NotAuthorized, tk.ObjectNotFound):
@@ -144,20 +140,20 @@ def request_step(id: str, step: str) -> Any:
 def request_manage() -> Any:
     if not current_user.is_authenticated:
         return _login_first()
-    found = tk.get_action("seoulplaza_disclosure_request_list")(_context(), {"manage": True})
+    found = tk.get_action("seoulplaza_disclosure_request_list")(request_context(), {"manage": True})
     return tk.render("seoulplaza/participation/request_manage.html", {"requests": found})
 
 
 def request_stats() -> Any:
     year = request.args.get("year", type=int)
     return tk.render("seoulplaza/participation/request_stats.html", {
-        "stats": tk.get_action("seoulplaza_disclosure_request_stats")(_context(), {"year": year})})
+        "stats": tk.get_action("seoulplaza_disclosure_request_stats")(request_context(), {"year": year})})
 
 
 def my_participation() -> Any:
     if not current_user.is_authenticated:
         return _login_first()
-    context = _context()
+    context = request_context()
     return tk.render("seoulplaza/participation/dashboard.html", {
         "user_dict": tk.get_action("user_show")(context, {"id": current_user.id}),
         "petitions": tk.get_action("seoulplaza_petition_list")(context, {}),
