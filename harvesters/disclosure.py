@@ -18,6 +18,7 @@ from typing import Any, Callable
 import requests
 
 from masking import DocumentError, NonPublicPart, redact, redact_document
+from masking.columns import TableMasker
 from masking.encodings import NotKoreanText, decode_korean
 
 from . import staging
@@ -98,23 +99,23 @@ def _table(table: dict[str, Any], get: Getter, found: Counter) -> dict[str, Any]
     missing = [c["id"] for c in columns if c["id"] not in (reader.fieldnames or [])]
     if missing:
         raise RecordError(f"table {table['name']!r} lacks the columns {', '.join(missing)}")
+    masker = TableMasker.for_fields(columns)  # a private person's column is masked whole, the rest by pattern
     rows = []
     for line, row in enumerate(reader, 2):
         if len(rows) >= MAX_TABLE_ROWS:
             raise RecordError(f"table {table['name']!r} has more than {MAX_TABLE_ROWS} rows")
         typed = {}
-        for column in columns:
+        for index, column in enumerate(columns):
             raw = row[column["id"]] or ""
             try:
                 typed[column["id"]] = typed_value(column["type"], raw)
             except ValueError:
                 raise RecordError(f"table {table['name']!r} line {line}: {column['id']} {raw!r} "
                                   f"is not a {column['type']}") from None
-            if column["type"] == "text" and typed[column["id"]]:
-                redaction = redact(typed[column["id"]])
-                found.update(f.kind for f in redaction.findings)
-                typed[column["id"]] = redaction.text
+            if column["type"] == "text" or masker.columns[index].private:
+                typed[column["id"]] = masker.mask_cell(index, typed[column["id"]])
         rows.append(typed)
+    found.update(masker.found)
     return {"name": table["name"], "columns": columns, "row_count": len(rows),
             "rows": staging.put(json.dumps(rows, ensure_ascii=False).encode("utf-8"), "json")}
 

@@ -223,6 +223,48 @@ class Generator:
         return doc
 
 
+# How people write a value to slip it past a filter (see normalize.py): each takes
+# the value and a random source and returns the value as written.
+_FULL_WIDTH = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in "0123456789-.@"})
+_CIRCLED = str.maketrans(dict(zip("0123456789", "⓪①②③④⑤⑥⑦⑧⑨")))
+_KOREAN = str.maketrans(dict(zip("0123456789", "공일이삼사오육칠팔구")))
+DIGIT_DISGUISES = {
+    "full_width": lambda v, r: v.translate(_FULL_WIDTH),
+    "circled": lambda v, r: v.translate(_CIRCLED),
+    "zero_width": lambda v, r: "\u200b".join(v),
+    "soft_hyphens": lambda v, r: v.replace("-", "\u00ad-").replace(" ", " \u2060"),
+    "odd_separator": lambda v, r: "".join(r.choice(["ㅡ", "~", " - ", "_", "·"]) if c in "-. " else c for c in v),
+    "spaced_digits": lambda v, r: v[:1].strip("0123456789(") + " ".join(c for c in v if c.isdigit()),
+}
+MOBILE_DISGUISES = {**DIGIT_DISGUISES,
+                    "korean_digits": lambda v, r: v.translate(_KOREAN),
+                    "letter_o": lambda v, r: v.replace("0", "O", 2) if v.startswith("01") else v}
+MAIL_DISGUISES = {
+    "bracketed": lambda v, r: v.replace("@", " [at] ").replace(".", " [dot] "),
+    "korean_words": lambda v, r: v.replace("@", " 골뱅이 ").replace(".", " 닷 "),
+    "parenthesised_at": lambda v, r: v.replace("@", "(at)"),
+    "full_width": lambda v, r: v.translate(_FULL_WIDTH),
+}
+DISGUISED_KINDS = {"mobile_phone": MOBILE_DISGUISES, "email": MAIL_DISGUISES,
+                   **dict.fromkeys(["resident_registration_number", "alien_registration_number", "card_number",
+                                    "bank_account"], DIGIT_DISGUISES)}
+
+
+def disguised(doc: Document, rng: random.Random) -> Document:
+    """The document with each private number and e-mail address written as
+    someone hiding it from a filter would (full-width or circled digits,
+    invisible characters, odd separators, Korean digits, ``[at]``/``골뱅이``);
+    its ``private`` list names the values as written, public facts unchanged."""
+    text, private = doc.text, []
+    for kind, value in doc.private:
+        if kind in DISGUISED_KINDS:
+            written = rng.choice(list(DISGUISED_KINDS[kind].values()))(value, rng)
+            text = text.replace(value, written)
+            value = written
+        private.append((kind, value))
+    return Document(doc.kind, text, private, list(doc.public))
+
+
 @dataclass
 class Score:
     planted: dict[str, int] = field(default_factory=dict)

@@ -17,7 +17,8 @@ DEFAULT_RECOGNIZERS = (
     AddressRecognizer(), VehiclePlateRecognizer(), PersonNameRecognizer(),
 )
 
-# The replacement token for each kind (what a reader sees in place of the value).
+# The replacement token for each kind (what a reader sees in place of the value);
+# phone_number and birth_date are found by column meaning only (masking.columns).
 LABELS = {
     "resident_registration_number": "주민등록번호",
     "alien_registration_number": "외국인등록번호",
@@ -30,4 +31,6 @@ LABELS = {
     "address": "주소",
     "vehicle_plate": "차량번호",
     "person_name": "성명",
+    "phone_number": "전화번호",
+    "birth_date": "생년월일",
 }

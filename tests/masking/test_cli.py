@@ -22,6 +22,17 @@ def test_scan_json_lists_kind_position_and_text(tmp_path):
         {"kind": "mobile_phone", "start": 8, "end": 21, "text": "010-1234-5678"}]
 
 
+def test_scan_and_redact_read_obfuscated_values_and_keep_the_rest_as_written(tmp_path):
+    source = tmp_path / "comment.txt"
+    source.write_text("문의: ０１０－１２３４－５６７８, hong [at] gmail [dot] com ①번", encoding="utf-8")
+    done = run("scan", source, "--json")
+    assert json.loads(done.stdout) == [
+        {"kind": "mobile_phone", "start": 4, "end": 17, "text": "０１０－１２３４－５６７８"},
+        {"kind": "email", "start": 19, "end": 44, "text": "hong [at] gmail [dot] com"}]
+    run("redact", "--out-dir", tmp_path / "out", source)
+    assert (tmp_path / "out/comment.txt").read_text(encoding="utf-8") == "문의: [휴대전화번호], [전자우편] ①번"
+
+
 def test_redact_writes_text_beside_pdfs_and_skips_bad_files(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in/memo.txt").write_text("신청인 이영희 hong12@naver.com\n", encoding="utf-8")

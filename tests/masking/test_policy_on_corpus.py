@@ -1,6 +1,8 @@
 """The policy's targets on the labelled generated corpus (see bench/masking_bench.py for figures)."""
+import random
+
 from masking import redact_text
-from masking.corpus import Generator, score
+from masking.corpus import DISGUISED_KINDS, Generator, disguised, score
 
 FIXED_FORMAT = ("resident_registration_number", "alien_registration_number", "mobile_phone", "email",
                 "card_number", "bank_account", "passport_number", "driver_license", "vehicle_plate")
@@ -15,6 +17,16 @@ def test_recall_and_over_masking_meet_the_targets():
     assert result.recall("person_name") >= 0.95
     assert result.recall("address") >= 0.95
     assert result.over_masking_rate <= 0.01, result.over_masked
+
+
+def test_disguised_values_are_masked_and_public_facts_kept():
+    rng = random.Random(2026)
+    docs = [disguised(d, rng) for d in Generator(seed=2026).documents(600)]
+    assert any("０" in d.text or "골뱅이" in d.text or "\u200b" in d.text for d in docs)
+    result = score(docs, [redact_text(d.text) for d in docs])
+    for kind in DISGUISED_KINDS:
+        assert result.recall(kind) == 1.0, kind
+    assert result.over_masked == {}
 
 
 def test_the_generator_is_deterministic():

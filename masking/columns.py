@@ -1,0 +1,427 @@
+"""Tables masked by what their columns mean, as well as by pattern.
+
+A name in a ``성명`` column has no role word before it and a home phone no
+mobile prefix: pattern masking cannot see them, the header can. ``classify``
+reads a table's headers (Korean, English, the public-data standard's
+abbreviations such as ``flnm``/``telno``, and xloader's romanised ids such as
+``seongmyeong``) and says which columns hold a private person's data; a
+``TableMasker`` replaces those cells whole with the kind's label (``[성명]``)
+and passes every other text cell through ``masking.redact``.
+
+Whose data a column holds is decided by the table, because the same header
+names officials in one table and citizens in another:
+
+* identity and financial numbers (주민/외국인등록번호, 여권, 운전면허, 카드,
+  계좌), dates of birth and mobile numbers are private in every table;
+* a role (민원인, 신청인, 대표자, 수령인 … 명/성명) names a private person, so
+  does a prefix such as ``신청인 연락처``, ``자택 주소``;
+* a plain name column (성명, 이름, 성함, 참석자, name) is an official's only
+  beside a rank column (직위, 직급, 직책 …): a staff table. Beside a department
+  column alone it is still private (citizens also have an 소속);
+* an author column (작성자, 등록자) is an official's beside a rank or a
+  department column, as in the city's document lists, and a citizen's
+  elsewhere (a board's export); 담당자 and its kin, and ``writer`` (담당자 in
+  every list the city publishes), always are: officials acting in office
+  stay public, as in text;
+* contact columns (연락처, 전화번호, 주소, 이메일, 차량번호) follow the people of
+  the table: private when it names a private person, public when it is about
+  officials (rank, department or 담당자 columns) or places and organisations
+  (시설명, 업체명, 기관명 …) and names no private person, and private when
+  nothing tells (err on the side of not leaking).
+
+A public column still goes through pattern masking: a mobile number typed
+into an office-phone column is masked all the same. Column meaning guards
+against a steward publishing a list of citizens as it is; whoever names the
+columns can always name them so that nothing is private (an editor can type
+a name into any free-text cell too), which is why pattern masking stays on.
+
+Three callers, one masker:
+
+* a CSV/TSV file or a sheet, streamed: ``TableStream().mask(row)`` for each
+  row, header first (title rows above the header and merged header rows are
+  read, see ``TableStream``);
+* DataStore records: ``TableMasker.for_fields(fields, record_keys)`` with
+  the resource's fields (``datastore_info`` gives them with their labels),
+  then ``mask_record(record)`` for each;
+* harvested tables: ``TableMasker.for_fields(columns)`` and ``mask_cell``.
+
+``found`` on either counts what was masked by kind, as ``redact`` reports.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
+
+from unidecode import unidecode
+
+from .anonymizer import redact
+from .recognizers import LABELS
+
+# --- vocabulary: Korean words; their romanisations are added below ------------
+
+PRIVATE_ROLES = """민원인 신청인 신청자 청구인 신고인 진정인 고소인 고발인 피고소인 피해자 가해자 대표자 수령인 수취인
+예금주 보호자 세대주 소유자 응시자 수상자 의뢰인 계약자 가입자 이용자 환자 입주자 임차인 임대인 구매자 당첨자 수급자
+수혜자 대상자 지원자 제보자 요청자 문의자 상담자 방문자 질의자 고객 회원""".split() + [
+    "applicant", "complainant", "petitioner", "requester", "representative", "recipient", "owner", "customer",
+    "member", "patient", "student", "guardian", "victim", "reporter", "beneficiary", "aplcnt", "rqstr", "rprsntv"]
+PERSONAL = "개인 본인 자택 집 실거주".split() + ["personal", "private", "home"]  # 자택 주소: whose, not a name
+GENERIC_NAMES = """성명 이름 성함 실명 한글성명 영문성명 한글이름 영문이름 참석자 참가자""".split() + [
+    "name", "fullname", "personname", "flnm", "nm", "koreanname", "englishname", "firstname", "lastname",
+    "givenname", "surname", "attendee", "participant"]
+AUTHOR_NAMES = "작성자 작성인 등록자 게시자".split() + ["author", "registrant"]
+# ``writer`` is 담당자 in every list the city publishes (info_list, public_list, research_list).
+OFFICIAL_NAMES = """담당자 담당 담당공무원 담당직원 담당관 기안자 결재자 처리자 처리담당자 책임자 공무원 직원""".split() + [
+    "writer", "wrter", "charger", "chrg", "officer", "official", "staff", "drafter", "approver", "manager"]
+RANKS = "직위 직급 직책 직렬 직명 계급 직종".split() + ["position", "rank", "jobtitle", "grade", "ofcps", "clsf"]
+DEPARTMENTS = "부서 부서명 담당부서 소속부서 처리부서 소관부서 실국 실국명 과명 소속기관".split() + [
+    "dept", "deptnm", "deptname", "department", "rspnberdeptnm", "insttnm", "agency", "agencynm"]
+ENTITIES = """시설 업소 업체 상호 사업장 사업체 법인 단체 회사 점포 병원 약국 학교 기업 기관 업종""".split() + [
+    "facility", "fclty", "company", "cmp", "store", "shop", "business", "bplc", "organization", "institution",
+    "hospital", "school", "bssh"]
+NAME_TAILS = "명 성명 이름 성함".split() + ["name", "nm"]
+
+# (kind, words, private in every table): what a column can hold, in the order tried.
+ATTRIBUTES: tuple[tuple[str, list[str], bool], ...] = (
+    ("resident_registration_number", "주민등록번호 주민번호 주민등록".split()
+     + ["rrn", "rrno", "ihidnum", "jumin", "juminno", "ssn", "residentno", "residentnumber",
+        "residentregistrationnumber"], True),
+    ("alien_registration_number", "외국인등록번호 외국인번호".split()
+     + ["alienregistrationnumber", "alienno", "arcno", "frgnrregno"], True),
+    ("passport_number", "여권번호 여권".split() + ["passport", "passportno", "passportnumber", "psptno"], True),
+    ("driver_license", "운전면허번호 운전면허 면허번호".split()
+     + ["driverlicense", "driverslicense", "licenseno", "licensenumber", "drvrlcnsno"], True),
+    ("card_number", "카드번호 신용카드번호 체크카드번호 신용카드".split()
+     + ["cardno", "cardnumber", "creditcard", "creditcardno"], True),
+    ("bank_account", "계좌번호 계좌 입금계좌 환불계좌 은행계좌".split()
+     + ["accountno", "accountnumber", "bankaccount", "acntno", "actno", "acnutno"], True),
+    ("birth_date", "생년월일 생일 출생일 출생연월일 생년".split()
+     + ["birth", "birthday", "birthdate", "dateofbirth", "dob", "brdt"], True),
+    ("mobile_phone", "휴대폰 핸드폰 휴대전화 이동전화".split()
+     + ["mobile", "mobileno", "mobilenumber", "cellphone", "cell", "hp", "hpno", "mbtlnum", "mbltelno"], True),
+    ("email", "이메일 전자우편 메일 이메일주소 전자우편주소 email주소 e메일".split()
+     + ["email", "emailaddress", "mail", "emladdr"], False),
+    ("phone_number", "연락처 전화 전화번호 연락전화 유선전화 집전화 자택전화".split()
+     + ["tel", "telno", "telephone", "phone", "phoneno", "phonenumber", "contact", "contactno", "cttpc"], False),
+    ("vehicle_plate", "차량번호 자동차번호 차량등록번호 번호판 차번호".split()
+     + ["carno", "carnumber", "vehicleno", "vehiclenumber", "plateno", "platenumber", "vhclno"], False),
+    ("address", "주소 주소지 거주지 도로명주소 지번주소 상세주소 자택주소 집주소 현주소 실거주지 주민등록주소 등록기준지 본적 거소".split()
+     + ["address", "addr", "adres", "rnaddr", "roadaddr", "homeaddress"], False),
+)
+MOBILE_WORDS = dict((kind, words) for kind, words, _always in ATTRIBUTES)["mobile_phone"]
+HOME = "거주지 자택 집 현주소 실거주 주민등록주소 등록기준지 본적 거소".split() + ["home"]  # an address that is a home's
+TAILS = "번호 정보 한글 영문 국문 전체 상세 앞자리 뒷자리 앞6자리 뒤7자리 도로명 지번 휴대폰 핸드폰 휴대전화 자택 유선 1 2 3".split() + [
+    "no", "number", "num", "info"]
+PRIVATE_ALWAYS = frozenset(kind for kind, _words, always in ATTRIBUTES if always)
+# A cell that says there is no value is kept as it is (a token would claim one).
+NO_VALUE = frozenset("없음 해당없음 해당 미기재 미상 비공개 무 na n/a none null -".split())
+# A value already masked at the source (조*아, 홍○동, 010-****-5678, 900101-1******) is
+# published as it is, as in text: a name with one to three syllables hidden, any
+# other value with three or more characters hidden and no more than seven digits left
+# (a registration number's birth date and sex digit, a phone's prefix and four digits).
+MASK_CHARS = "*＊○●◯■□×"
+_MASKED_NAME = re.compile(rf"[가-힣]{{1,2}}[{MASK_CHARS}]{{1,3}}[가-힣]?")
+MAX_DIGITS_LEFT = 7
+
+
+def header_key(header: Any) -> str:
+    """A header as compared: NFKC, case-folded, letters and digits only
+    (``대표자(명)`` → ``대표자명``, ``E-Mail`` → ``email``, ``dept_nm`` → ``deptnm``)."""
+    text = unicodedata.normalize("NFKC", "" if header is None else str(header)).casefold()
+    return re.sub(r"[^0-9a-z가-힣]+", "", text)
+
+
+def _romanised(word: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", unidecode(word).lower())
+
+
+def _any(*word_lists: Iterable[str]) -> str:
+    """A regex group matching any of the words or the romanisations of the
+    Korean ones (xloader names a column 성명 ``seongmyeong``), longest first."""
+    words = [w for words in word_lists for w in words]
+    forms = {header_key(w) for w in words} | {_romanised(w) for w in words if not w.isascii()}
+    return "(?:" + "|".join(sorted(map(re.escape, forms - {""}), key=lambda f: (-len(f), f))) + ")"
+
+
+_TAIL, _INFO = _any(TAILS) + "*", _any(["정보"]) + "?"
+_NAMED = _any(NAME_TAILS, GENERIC_NAMES) + "?"
+_WHOSE = (rf"(?:(?:(?P<private>{_any(PRIVATE_ROLES, PERSONAL)})|(?P<official>{_any(OFFICIAL_NAMES)})"
+          rf"|(?P<entity>{_any(ENTITIES)}{_any(NAME_TAILS)}?)|(?P<person>{_any(GENERIC_NAMES)})){_INFO})")
+_ATTRIBUTE_COLUMNS = [(kind, always, re.compile(rf"{_WHOSE}?{_any(words)}{_TAIL}"))
+                      for kind, words, always in ATTRIBUTES]
+# (what the header says, pattern): names and the columns that tell whose they are, in the order tried.
+_NAME_COLUMNS = [
+    (("person_name", "private", None), re.compile(rf"{_any(PRIVATE_ROLES)}{_INFO}{_NAMED}{_TAIL}")),
+    ((None, None, "official"), re.compile(rf"{_any(OFFICIAL_NAMES)}{_NAMED}{_TAIL}")),
+    (("person_name", "author", None), re.compile(rf"{_any(AUTHOR_NAMES)}{_NAMED}{_TAIL}")),
+    ((None, None, "rank"), re.compile(rf"{_any(RANKS)}{_TAIL}")),
+    ((None, None, "department"), re.compile(rf"{_any(DEPARTMENTS)}(?:{_any(TAILS)}|lvl\d|\d단계|full)*")),
+    ((None, None, "entity"), re.compile(rf"{_any(ENTITIES)}{_NAMED}{_TAIL}")),
+    (("person_name", "person", None), re.compile(rf"{_any(GENERIC_NAMES)}{_NAMED}{_TAIL}")),
+]
+_HOME = re.compile(_any(HOME))
+_MOBILE = re.compile(_any(MOBILE_WORDS))
+
+
+@dataclass(frozen=True)
+class Header:
+    """What one header says on its own: the ``kind`` of personal data its
+    cells hold (None: not personal); ``subject``, whose: private, person (a
+    name that is an official's in a staff table), author, official, entity
+    or None (the table decides); ``context``, what a non-personal column
+    tells of the table: rank, department, official or entity."""
+    kind: Optional[str] = None
+    subject: Optional[str] = None
+    context: Optional[str] = None
+
+    @property
+    def known(self) -> bool:
+        return bool(self.kind or self.context)
+
+
+@lru_cache(maxsize=4096)
+def read_header(header: Any) -> Header:
+    """One header by its words alone (``classify`` adds what the table says)."""
+    key = header_key(header)
+    if not key:
+        return Header()
+    for kind, always, pattern in _ATTRIBUTE_COLUMNS:
+        m = pattern.fullmatch(key)
+        if m:
+            if kind == "phone_number" and _MOBILE.search(key):
+                kind, always = "mobile_phone", True  # 연락처(휴대폰)
+            whose = next((s for s in ("private", "official", "entity", "person") if m.group(s)), None)
+            private = always or whose in ("private", "person") or (kind == "address" and _HOME.search(key))
+            return Header(kind, "private" if private else whose)
+    for (name_kind, subject, context), pattern in _NAME_COLUMNS:
+        if pattern.fullmatch(key):
+            return Header(name_kind, subject, context)
+    return Header()
+
+
+def combine(parent: Header, child: Header) -> Header:
+    """A header under a merged parent (``신청인`` over ``성명 | 연락처``,
+    ``담당자`` over ``성명 | 전화``): the parent says whose, the child what."""
+    if not child.known:
+        return parent if parent.kind else child
+    if not parent.known or child.kind in PRIVATE_ALWAYS or child.subject == "private" or child.kind is None:
+        return child
+    whose = parent.subject if parent.kind == "person_name" else parent.context
+    if whose == "private":
+        return Header(child.kind, "private")
+    if whose in ("official", "rank", "department", "entity"):
+        side = "entity" if whose == "entity" else "official"
+        return Header(None, None, side) if child.kind == "person_name" else Header(child.kind, side)
+    return child
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column's meaning in its table: ``private`` columns are masked whole
+    with the label of ``kind``; ``reason`` says why, for reports and logs."""
+    header: str
+    kind: Optional[str]
+    private: bool
+    reason: str
+
+
+def classify(headers: Sequence[Any], read: Optional[Sequence[Header]] = None) -> list[Column]:
+    """The meaning of each column of one table from all its headers (the
+    rules are in the module's docstring); ``read`` overrides what each header
+    says on its own (merged header rows)."""
+    read = list(read) if read is not None else [read_header(h) for h in headers]
+    contexts = {h.context for h in read}
+    rank, department = "rank" in contexts, "department" in contexts
+    about_officials_or_places = bool(contexts & {"rank", "department", "official", "entity"})
+
+    def name_is_private(h: Header) -> bool:
+        return h.subject == "private" or (h.subject == "person" and not rank) or \
+            (h.subject == "author" and not (rank or department))
+
+    private_people = any(h.kind == "person_name" and name_is_private(h) for h in read)
+    columns = []
+    for header, h in zip(headers, read):
+        name = "" if header is None else str(header)
+        if h.kind is None:
+            columns.append(Column(name, None, False, f"{h.context} column" if h.context else "not personal"))
+        elif h.kind == "person_name":
+            private = name_is_private(h)
+            columns.append(Column(name, h.kind, private, "a private person's name" if private
+                                  else "officials' names: a rank or department column beside it"))
+        elif h.kind in PRIVATE_ALWAYS or h.subject == "private":
+            columns.append(Column(name, h.kind, True, "private in every table" if h.kind in PRIVATE_ALWAYS
+                                  else "a private person's"))
+        elif h.subject in ("official", "entity"):
+            columns.append(Column(name, h.kind, False, f"an {h.subject}'s contact"))
+        elif private_people:
+            columns.append(Column(name, h.kind, True, "the table names private persons"))
+        elif about_officials_or_places:
+            columns.append(Column(name, h.kind, False, "the table is about officials or places, no private person"))
+        else:
+            columns.append(Column(name, h.kind, True, "nothing tells whose: masked"))
+    return columns
+
+
+TEXT_TYPES = frozenset({"text", "varchar", "char", "citext", "string", ""})
+
+
+def _already_masked(value: str, kind: str) -> bool:
+    value = value.strip()
+    if kind == "person_name":
+        return bool(_MASKED_NAME.fullmatch(value))
+    return sum(ch in MASK_CHARS for ch in value) >= 3 and sum(ch.isdigit() for ch in value) <= MAX_DIGITS_LEFT
+
+
+def _has_value(value: Any, kind: str) -> bool:
+    if value is None or isinstance(value, bool):
+        return False
+    if isinstance(value, str):
+        stripped = value.strip()
+        if not any(ch.isalnum() for ch in stripped) or stripped.casefold() in NO_VALUE:
+            return False
+        if kind == "person_name" and stripped.replace(",", "").isdigit():
+            return False  # a count (신청인(명): 12), not a name
+        return not _already_masked(stripped, kind)
+    return not (kind == "person_name" and isinstance(value, (int, float)))
+
+
+class TableMasker:
+    """Masks the cells of one table whose header is known.
+
+    ``headers``: each column's header; ``types``: each column's DataStore
+    type (None for a text file or a sheet); ``read``: what each header says
+    when it is not the header alone (merged header rows); ``ids``: the keys
+    of ``mask_record`` (default: the headers). A private column's cell with a
+    value becomes its kind's label (``[성명]``), or None where the column's
+    type cannot hold text; every other text cell is redacted by pattern;
+    other cells are returned as they are. ``found`` counts what was masked
+    by kind, as ``Redaction.findings`` would.
+    """
+
+    def __init__(self, headers: Sequence[Any], types: Optional[Sequence[Optional[str]]] = None,
+                 read: Optional[Sequence[Header]] = None, ids: Optional[Sequence[str]] = None):
+        self.columns = classify(headers, read)
+        self.types = list(types) if types is not None else [None] * len(self.columns)
+        self.ids = {str(key): i for i, key in enumerate(ids if ids is not None else headers)}
+        self.found: Counter = Counter()
+
+    @classmethod
+    def for_fields(cls, fields: Iterable[Mapping[str, Any]], record_keys: Iterable[str] = ()) -> "TableMasker":
+        """For DataStore fields or harvest columns (``{"id", "type", "label"
+        or "info": {"label"}}``; a label that names a known column is read
+        before the id), and the record keys the fields do not name (read by
+        key, typed as text)."""
+        fields = [f for f in fields if f.get("id") != "_id"]
+        ids = [str(f["id"]) for f in fields]
+        ids += [k for k in dict.fromkeys(map(str, record_keys)) if k not in ids and k != "_id"]
+        headers: list[Any] = []
+        for f in fields:
+            label = f.get("label") or (f.get("info") or {}).get("label")
+            headers.append(label if label and read_header(label).known else f["id"])
+        headers += ids[len(fields):]
+        return cls(headers, [f.get("type") or "text" for f in fields] + ["text"] * (len(ids) - len(fields)), ids=ids)
+
+    @property
+    def private_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.private]
+
+    def mask_cell(self, index: int, value: Any) -> Any:
+        """The cell of column ``index`` (0-based) as it may be published."""
+        column = self.columns[index] if 0 <= index < len(self.columns) else None
+        if column is not None and column.kind and column.private and _has_value(value, column.kind):
+            self.found[column.kind] += 1
+            kind = self.types[index]
+            return f"[{LABELS.get(column.kind, '개인정보')}]" if kind is None or kind.lower() in TEXT_TYPES else None
+        if isinstance(value, str) and value.strip():
+            redaction = redact(value)
+            self.found.update(f.kind for f in redaction.findings)
+            return redaction.text
+        return value
+
+    def mask_row(self, row: Sequence[Any]) -> list[Any]:
+        """A data row (cells in column order) as it may be published."""
+        return [self.mask_cell(i, value) for i, value in enumerate(row)]
+
+    def mask_record(self, record: Mapping[str, Any]) -> dict[str, Any]:
+        """A record (``{column id: value}``) as it may be published; a key the
+        masker does not know is masked by pattern only."""
+        return {key: self.mask_cell(self.ids.get(str(key), -1), value) for key, value in record.items()}
+
+
+HEADER_SEARCH = 10       # rows in which a file's header is looked for (title rows come first)
+MAX_HEADER_ROWS = 3      # header rows under one another (merged parent headers)
+MAX_HEADER_CELL = 60     # characters: a longer cell is data, not a header
+
+
+def is_header_row(row: Sequence[Any]) -> bool:
+    """A row that names columns: a known header among short text cells, no numbers."""
+    cells = [c for c in row if c is not None and str(c).strip()]
+    return bool(cells) and all(isinstance(c, str) and len(c) <= MAX_HEADER_CELL for c in cells) \
+        and any(read_header(c).known for c in cells)
+
+
+class TableStream:
+    """Masks a table row by row as it streams (CSV/TSV rows; a sheet's rows
+    as values). The header is the first row within ``header_search`` rows that
+    names a known column, with up to ``MAX_HEADER_ROWS`` header rows right
+    under it (a merged parent carries to the right over empty cells: 신청인
+    over 성명 | 연락처). Rows before the header are masked by pattern; in a
+    header row under the first, a cell that is not a known header is masked
+    as its column was (so a data row dressed as a header leaks nothing).
+    ``found`` counts by kind; ``columns`` is the table's classification."""
+
+    def __init__(self, header_search: int = HEADER_SEARCH):
+        self.header_search = header_search
+        self.rows_seen = 0
+        self.header_rows: list[list[Any]] = []
+        self.in_header = False
+        self.masker = TableMasker([])
+        self.found: Counter = self.masker.found
+
+    @property
+    def columns(self) -> list[Column]:
+        return self.masker.columns
+
+    def mask(self, row: Sequence[Any]) -> list[Any]:
+        """The row as it may be published."""
+        self.rows_seen += 1
+        searching = self.in_header or (not self.header_rows and self.rows_seen <= self.header_search)
+        if searching and len(self.header_rows) < MAX_HEADER_ROWS and is_header_row(row):
+            masked = [value if read_header(value).known else self.masker.mask_cell(i, value)
+                      for i, value in enumerate(row)]
+            self.header_rows.append(list(row))
+            self.in_header = True
+            names, read = self._headers()
+            self.masker = TableMasker(names, read=read)
+            self.masker.found = self.found
+            return masked
+        self.in_header = False
+        return self.masker.mask_row(row)
+
+    def _headers(self) -> tuple[list[str], list[Header]]:
+        width = max(map(len, self.header_rows))
+        parents = [Header()] * width
+        names: list[list[str]] = [[] for _ in range(width)]
+        for depth, row in enumerate(self.header_rows):
+            carried, carried_name = Header(), None
+            for i in range(width):
+                cell = row[i] if i < len(row) else None
+                if cell is not None and str(cell).strip():
+                    carried, carried_name = read_header(cell), str(cell).strip()
+                elif depth == len(self.header_rows) - 1:
+                    carried, carried_name = Header(), None  # the last row's cells are not merged parents
+                parents[i] = combine(parents[i], carried)
+                if carried_name:
+                    names[i].append(carried_name)
+        return [" ".join(n) for n in names], parents
+
+
+def mask_rows(rows: Iterable[Sequence[Any]], stream: Optional[TableStream] = None) -> Iterator[list[Any]]:
+    """The rows of a CSV/TSV file or a sheet (header first), masked as they
+    stream; pass a ``TableStream`` to read its ``found`` and ``columns`` after."""
+    stream = stream or TableStream()
+    for row in rows:
+        yield stream.mask(row)

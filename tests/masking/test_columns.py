@@ -1,0 +1,166 @@
+"""Tables masked by column meaning: private persons' columns whole, every
+other cell by pattern; officials' and places' tables, and the city's real
+lists, are not over-masked (no CKAN needed)."""
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from masking import redact_text
+from masking.columns import TableMasker, TableStream, classify, mask_rows, read_header
+
+
+@pytest.mark.parametrize("header, kind", [
+    ("성명", "person_name"), ("이름", "person_name"), ("성함", "person_name"), ("성 명", "person_name"),
+    ("민원인", "person_name"), ("신청인", "person_name"), ("대표자", "person_name"), ("대표자(명)", "person_name"),
+    ("수령인", "person_name"), ("참석자", "person_name"), ("신청인 성명", "person_name"), ("name", "person_name"),
+    ("applicant_name", "person_name"), ("FLNM", "person_name"), ("seongmyeong", "person_name"),
+    ("주민등록번호", "resident_registration_number"), ("주민번호(앞6자리)", "resident_registration_number"),
+    ("jumindeungrogbeonho", "resident_registration_number"), ("외국인등록번호", "alien_registration_number"),
+    ("생년월일", "birth_date"), ("birth_date", "birth_date"),
+    ("연락처", "phone_number"), ("전화번호", "phone_number"), ("telno", "phone_number"), ("yeonragceo", "phone_number"),
+    ("휴대폰", "mobile_phone"), ("핸드폰", "mobile_phone"), ("휴대전화", "mobile_phone"), ("연락처(휴대폰)", "mobile_phone"),
+    ("HP_NO", "mobile_phone"), ("주소", "address"), ("거주지", "address"), ("주소지", "address"), ("자택 주소", "address"),
+    ("home_address", "address"), ("이메일", "email"), ("전자우편", "email"), ("e-mail", "email"), ("E-Mail 주소", "email"),
+    ("ＥＭＡＩＬ", "email"), ("계좌번호", "bank_account"), ("카드번호", "card_number"), ("차량번호", "vehicle_plate"),
+    ("여권번호", "passport_number"), ("운전면허번호", "driver_license"),
+    ("\u1109\u1165\u11bc\u1106\u1167\u11bc", "person_name"),  # 성명 decomposed, as a Mac writes it
+])
+def test_headers_name_the_kind_of_personal_data(header, kind):
+    assert read_header(header).kind == kind
+
+
+@pytest.mark.parametrize("header", [
+    "신청인 수", "참석인원", "주소변경일", "연락처 수", "전화 상담 건수", "사업장 소재지", "장소", "대상", "target_nm",
+    "금액(원)", "제목", "title", "관리번호", "부서명", "dept_nm_lvl_1", "집행일시", "비고", "담당자", "writer",
+])
+def test_headers_that_are_not_personal_data(header):
+    assert read_header(header).kind is None
+
+
+def _private(headers):
+    return {c.header: c.private for c in classify(headers) if c.kind}
+
+
+def test_a_staff_table_keeps_officials_names_and_office_contacts():
+    assert _private(["성명", "부서", "직위", "전화번호", "이메일"]) == {
+        "성명": False, "전화번호": False, "이메일": False}
+    assert _private(["참석자", "소속", "직급"]) == {"참석자": False}
+    # officials' own mobile numbers and dates of birth are private all the same
+    assert _private(["성명", "직위", "휴대폰", "생년월일"]) == {"성명": False, "휴대폰": True, "생년월일": True}
+
+
+def test_a_table_of_private_persons_is_masked_by_column():
+    assert _private(["성명", "연락처", "주소", "이메일", "차량번호"]) == dict.fromkeys(
+        ["성명", "연락처", "주소", "이메일", "차량번호"], True)
+    # a department column alone does not make names officials' (citizens have an affiliation too)
+    assert _private(["성명", "부서", "연락처"]) == {"성명": True, "연락처": True}
+    assert _private(["접수번호", "민원인", "연락처", "담당자", "담당자 연락처", "처리부서"]) == {
+        "민원인": True, "연락처": True, "담당자 연락처": False}
+    # a role is a private person even in a table with a rank column
+    assert _private(["신청인", "처리 담당자", "직위"]) == {"신청인": True}
+
+
+def test_places_keep_their_contacts_and_unknown_tables_are_masked():
+    assert _private(["시설명", "주소", "전화번호", "운영시간"]) == {"주소": False, "전화번호": False}
+    assert _private(["주소", "전화번호"]) == {"주소": True, "전화번호": True}  # whose? nothing tells: masked
+    assert _private(["제목", "작성자", "부서명"]) == {"작성자": False}       # the city's document lists
+    assert _private(["제목", "작성자", "내용"]) == {"작성자": True}          # a board export: citizens
+
+
+def test_the_citys_real_lists_lose_nothing_to_column_meaning(seoul_data):
+    for path in sorted(seoul_data.glob("*/*.csv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        stream = TableStream()
+        masked = list(mask_rows(rows, stream))
+        assert not [c for c in stream.columns if c.private], path.name
+        assert masked == [[redact_text(cell) if cell.strip() else cell for cell in row] for row in rows], path.name
+
+
+def test_the_plazas_glossary_headers_are_not_private():
+    glossary = Path(__file__).resolve().parents[2] / "ckanext-seoulplaza/ckanext/seoulplaza/data/column_glossary.yaml"
+    headers = list(yaml.safe_load(glossary.read_text(encoding="utf-8")))
+    assert not [c.header for c in classify(headers) if c.private]
+
+
+def test_a_csv_is_masked_by_column_and_by_pattern():
+    rows = [["번호", "성명", "연락처", "주소", "비고"],
+            ["1", "김철수", "02-987-6543", "마포구 월드컵로 123", "010-1111-2222로 연락"],
+            ["2", "이 영희", "", "-", "없음"]]
+    stream = TableStream()
+    assert list(mask_rows(rows, stream)) == [
+        rows[0],
+        ["1", "[성명]", "[전화번호]", "[주소]", "[휴대전화번호]로 연락"],
+        ["2", "[성명]", "", "-", "없음"]]
+    assert stream.found == {"person_name": 2, "phone_number": 1, "address": 1, "mobile_phone": 1}
+
+
+def test_values_already_masked_at_the_source_are_kept():
+    rows = [["성명", "휴대폰", "주민등록번호", "주소"],
+            ["조*아", "010-****-5678", "900101-1******", "마포구 ***"],
+            ["남궁*수", "010-1234-56**", "900101-1234***", "마포구 월드컵로 12*"],
+            ["김철수*", "010-1234-****", "9001011******", "-"]]
+    assert list(mask_rows(rows)) == [
+        rows[0], rows[1],
+        ["남궁*수", "[휴대전화번호]", "[주민등록번호]", "[주소]"],   # two hidden, ten digits left, one hidden
+        ["[성명]", "010-1234-****", "9001011******", "-"]]        # a whole name with a star is not masked
+
+
+def test_officials_columns_still_pass_pattern_masking():
+    rows = [["성명", "직위", "전화번호"], ["홍길동", "주무관", "02-2133-5678"], ["김민원", "주무관", "010-3333-4444"]]
+    assert list(mask_rows(rows)) == [rows[0], rows[1], ["김민원", "주무관", "[휴대전화번호]"]]
+
+
+def test_title_rows_and_merged_header_rows_are_read():
+    rows = [["2024년 민원 접수 현황", None, None, None],
+            [None, None, None, None],
+            ["신청인", None, "처리 담당자", None],
+            ["성명", "연락처", "성명", "연락처"],
+            ["김철수", "02-987-6543", "박공무", "02-2133-1234"]]
+    stream = TableStream()
+    masked = list(mask_rows(rows, stream))
+    assert masked[:4] == rows[:4]
+    assert masked[4] == ["[성명]", "[전화번호]", "박공무", "02-2133-1234"]
+    assert [c.header for c in stream.columns] == ["신청인 성명", "신청인 연락처", "처리 담당자 성명", "처리 담당자 연락처"]
+
+
+def test_a_data_row_dressed_as_a_header_leaks_nothing():
+    rows = [["구분", "성명"], ["담당", "김철수"], ["민원", "이영희"]]
+    assert list(mask_rows(rows)) == [rows[0], ["담당", "[성명]"], ["민원", "[성명]"]]
+
+
+def test_counts_under_a_person_header_are_not_names():
+    rows = [["회의명", "참석자(명)"], ["정보공개심의회", "12"]]
+    assert list(mask_rows(rows)) == rows
+
+
+def test_sheet_cells_of_any_type_are_masked_in_private_columns():
+    rows = [["성명", "휴대폰", "생년월일", "신청금액"],
+            ["김철수", 1012345678, dt.datetime(1990, 1, 1), 50000]]  # Excel drops the leading 0
+    assert list(mask_rows(rows))[1] == ["[성명]", "[휴대전화번호]", "[생년월일]", 50000]
+
+
+def test_datastore_records_by_column_id_with_korean_labels():
+    fields = [{"id": "_id", "type": "int"},
+              {"id": "seongmyeong", "type": "text", "info": {"label": "성명"}},
+              {"id": "birth", "type": "date", "info": {"label": "생년월일"}},
+              {"id": "exec_amount", "type": "numeric", "info": {"label": "금액(원)"}},
+              {"id": "bigo", "type": "text", "info": {"label": "비고"}}]
+    masker = TableMasker.for_fields(fields, record_keys=["jeonhwabeonho"])
+    record = {"_id": 1, "seongmyeong": "김철수", "birth": "1990-01-01", "exec_amount": 50000,
+              "bigo": "문의 010-1234-5678", "jeonhwabeonho": "02-987-6543"}
+    assert masker.mask_record(record) == {"_id": 1, "seongmyeong": "[성명]", "birth": None, "exec_amount": 50000,
+                                          "bigo": "문의 [휴대전화번호]", "jeonhwabeonho": "[전화번호]"}
+    assert masker.found == {"person_name": 1, "birth_date": 1, "mobile_phone": 1, "phone_number": 1}
+    assert [c.header for c in masker.private_columns] == ["성명", "생년월일", "jeonhwabeonho"]
+
+
+def test_harvest_columns_with_a_top_level_label():
+    masker = TableMasker.for_fields([{"id": "dept", "type": "text", "label": "부서"},
+                                     {"id": "target_nm", "type": "text", "label": "대상"},
+                                     {"id": "amount", "type": "numeric", "label": "예산액(원)"}])
+    assert not masker.private_columns
+    assert masker.mask_row(["재무과", "이정훈 주무관 외 3명", 1000]) == ["재무과", "이정훈 주무관 외 3명", 1000]
