@@ -122,6 +122,41 @@ compile_translations() {
     done
 }
 
+# The portal's secrets, random and independent of each other, each in a file only its owner
+# reads: SECRET_KEY (sessions, CSRF), the API tokens' signing key, the sysadmin admin's password.
+# An install from before kept one value for all three in .local/secret: it is dropped, so new
+# ones are made here and `ckan seoulplaza sysadmin` moves the admin's password and token to them.
+SECRETS=(secret_key jwt_secret admin.password)
+ensure_secrets() {
+    local name
+    mkdir -p "$LOCAL"
+    rm -f "$LOCAL/secret"
+    for name in "${SECRETS[@]}"; do
+        if [ ! -s "$LOCAL/$name" ]; then
+            (umask 077; head -c 32 /dev/urandom | base64 | tr -d '/+=\n' > "$LOCAL/$name")
+        fi
+        chmod 600 "$LOCAL/$name"
+    done
+}
+
+# config/ckan.ini from its template, mode 0600 (it holds the secrets and the sysadmin's token),
+# filled by bash itself so that no secret is on a command line (which every local user can read).
+write_ckan_ini() {
+    local text token=NOT_SET
+    [ -s "$LOCAL/sysadmin.token" ] && token=$(<"$LOCAL/sysadmin.token")
+    text=$(<"$ROOT/config/ckan.ini.tmpl")
+    text=${text//@ROOT@/"$ROOT"}; text=${text//@PORT@/"$PORT"}
+    text=${text//@SECRET_KEY@/"$(<"$LOCAL/secret_key")"}; text=${text//@JWT_SECRET@/"$(<"$LOCAL/jwt_secret")"}
+    text=${text//@XLOADER_API_TOKEN@/"$token"}
+    text=${text//@DB_USER@/"$DB_USER"}; text=${text//@DB_PASS@/"$DB_PASS"}
+    text=${text//@DS_USER@/"$DS_USER"}; text=${text//@DS_PASS@/"$DS_PASS"}
+    text=${text//@EDMS_PORT@/"${STANDIN_PORTS[edms]}"}; text=${text//@MINUTES_PORT@/"${STANDIN_PORTS[minutes]}"}
+    text=${text//@BUDGET_PORT@/"${STANDIN_PORTS[budget]}"}; text=${text//@ADMIN_PORT@/"${STANDIN_PORTS[admin]}"}
+    text=${text//@COMPLAINTS_PORT@/"$COMPLAINTS_PORT"}; text=${text//@SMTP_PORT@/"$SMTP_PORT"}
+    (umask 077; printf '%s\n' "$text" > "$CKAN_INI")
+    chmod 600 "$CKAN_INI"
+}
+
 SETUP_LOG="$LOCAL/log/setup.log"
 
 # CKAN's CLI logs its start-up at INFO on stderr: keep that in the setup log and

@@ -44,11 +44,13 @@ def production_options(env: Mapping[str, str]) -> dict[str, str]:
     password, reader_password = setting(env, "CKAN_DB_PASSWORD"), setting(env, "DATASTORE_READONLY_PASSWORD")
     redis_host, redis_port = setting(env, "REDIS_HOST", "redis"), setting(env, "REDIS_PORT", "6379")
     secret = setting(env, "CKAN_SECRET_KEY")
+    # API tokens' own signing key, so sessions and tokens can be replaced apart (else the session key)
+    token_secret = setting(env, "CKAN_JWT_SECRET", "") or secret
     return {
         "ckan.site_url": setting(env, "CKAN_SITE_URL"),
         "SECRET_KEY": secret,
-        "api_token.jwt.encode.secret": f"string:{secret}",
-        "api_token.jwt.decode.secret": f"string:{secret}",
+        "api_token.jwt.encode.secret": f"string:{token_secret}",
+        "api_token.jwt.decode.secret": f"string:{token_secret}",
         "sqlalchemy.url": f"postgresql://{ckan_user}:{password}@{db_host}:5432/{ckan_db}",
         "ckan.datastore.write_url": f"postgresql://{ckan_user}:{password}@{db_host}:5432/{ds_db}",
         "ckan.datastore.read_url": f"postgresql://{ds_reader}:{reader_password}@{read_host}:5432/{ds_db}",

@@ -85,3 +85,11 @@ def test_secrets_can_come_from_docker_secret_files(tmp_path):
     env = {k: v for k, v in example_env().items() if k != "CKAN_DB_PASSWORD"}
     env["CKAN_DB_PASSWORD_FILE"] = str(secret)
     assert ":from-a-secret-file@db:5432/ckan" in _parse(_rendered(env))["app:main"]["sqlalchemy.url"]
+
+
+def test_api_tokens_have_their_own_key_when_given():
+    apart = _parse(_rendered({**example_env(), "CKAN_JWT_SECRET": "token-key"}))["app:main"]
+    assert apart["api_token.jwt.encode.secret"] == apart["api_token.jwt.decode.secret"] == "string:token-key"
+    assert apart["SECRET_KEY"] != "token-key"
+    shared = _parse(_rendered({**example_env(), "CKAN_JWT_SECRET": ""}))["app:main"]
+    assert shared["api_token.jwt.decode.secret"] == f"string:{shared['SECRET_KEY']}"

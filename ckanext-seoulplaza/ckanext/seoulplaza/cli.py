@@ -12,6 +12,7 @@ from harvesters import run as harvest_run
 from harvesters.standins.seed import LISTS
 
 from . import demo, dumps
+from . import sysadmin_account
 from .themes import ensure_theme_groups
 
 __all__ = ["seoulplaza"]  # blanket.cli exports only these (click groups are not functions)
@@ -32,6 +33,21 @@ def init() -> None:
     click.echo(demo.load_agencies(context).line())
     sources = harvest_run.ensure_sources(demo.source_urls())
     click.echo(f"harvest sources: {', '.join(sources) or 'none (ckanext.seoulplaza.source_urls is empty)'}")
+
+
+@seoulplaza.command("sysadmin")
+@click.argument("name")
+@click.option("--email", required=True, help="The account's e-mail address, when it is created.")
+@click.option("--password-file", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="File holding the password (kept off the command line, which every local user sees).")
+@click.option("--token-file", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where its API token is kept (mode 0600); rewritten when it no longer works.")
+def sysadmin(name: str, email: str, password_file: Path, token_file: Path) -> None:
+    """The sysadmin NAME with the password in PASSWORD_FILE and a working API
+    token in TOKEN_FILE (idempotent; bin/setup runs it)."""
+    written = sysadmin_account.ensure_sysadmin(name, email, password_file.read_text(encoding="utf-8").strip(),
+                                            token_file)
+    click.echo(f"sysadmin {name}: {'new API token written to' if written else 'API token kept in'} {token_file}")
 
 
 @seoulplaza.group("dumps")
