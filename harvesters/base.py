@@ -29,6 +29,7 @@ from ckanext.harvest.model import HarvestGatherError, HarvestJob, HarvestObject,
 
 from ckanext.seoulplaza.agencies import AgencyRegister
 from ckanext.seoulplaza.demo import site_context
+from ckanext.seoulplaza.security import outbound
 
 from . import disclosure, publish
 from .mapping import MAPPERS
@@ -107,12 +108,14 @@ class SeoulPlazaHarvester(HarvesterBase):
             return {"id": guid, "kind": None, "modified_at": "", "withdrawn": True}
         return {"id": guid, "kind": record["kind"], "modified_at": record["modified_at"], "withdrawn": False}
 
-    @staticmethod
-    def _get(url: str, params: Optional[dict] = None) -> requests.Response:
+    def _get(self, url: str, params: Optional[dict] = None) -> requests.Response:
+        """GET under the outbound policy: this system's own configured address,
+        else public addresses only (a source's export may name any URL)."""
         try:
-            response = requests.get(url, params=params, timeout=TIMEOUT)
+            response = outbound.fetch(url, trusted=outbound.trusted_for(self.name, url), params=params,
+                                      timeout=TIMEOUT)
         except requests.RequestException as e:
-            raise SourceError(f"cannot reach {url}: {e.__class__.__name__}") from e
+            raise SourceError(f"cannot reach {outbound.fetch_error(url, e)}") from e
         if response.status_code == 404:
             raise LookupError(url)
         if not response.ok:

@@ -16,6 +16,8 @@ from typing import Any, Optional
 import ckan.plugins.toolkit as tk
 from ckan.lib.uploader import ResourceUpload
 
+from ckanext.seoulplaza.security.datastore_writes import MASKED
+
 from . import staging
 
 NAMESPACE = uuid.UUID("5e0b1a2c-7d1e-4c5f-9a0b-5e0b1a2c7d1e")
@@ -118,8 +120,9 @@ def _load_table(context: dict[str, Any], resource_id: str, table: dict[str, Any]
     fields = [{"id": c["id"], "type": c["type"], "info": {"label": c["label"]}} for c in table["columns"]]
     rows = json.loads(staging.read(table["rows"]))
     try:
-        tk.get_action("datastore_create")(dict(context), {"resource_id": resource_id, "force": True,
-                                                          "fields": fields, "records": rows})
+        tk.get_action("datastore_create")({**context, MASKED: True},  # masked in the fetch stage
+                                          {"resource_id": resource_id, "force": True, "fields": fields,
+                                           "records": rows})
     except tk.ValidationError as e:
         raise PublishError(f"DataStore refused table {table['name']!r}: {e.error_summary}") from e
 

@@ -72,7 +72,7 @@ def ensure_sources(urls: dict[str, str]) -> list[str]:
         except tk.ObjectNotFound:
             tk.get_action("harvest_source_create")(dict(context), wanted)
         else:
-            if existing["url"] != url:
+            if existing["url"] != url or not existing.get("private"):  # sources are private (security/)
                 tk.get_action("harvest_source_update")(dict(context), dict(existing, **wanted))
         names.append(wanted["name"])
     return names

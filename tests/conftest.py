@@ -10,7 +10,10 @@ from ckanext.seoulplaza.agencies import SEOUL, Agency, AgencyRegister
 from harvesters import run
 from harvesters.standins import build, serve
 
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "seoul-opengov"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = ROOT.parent / "shared" / "data" / "seoul-opengov"
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="session")
@@ -38,9 +41,10 @@ def harvest_db(clean_db, clean_index, clean_datastore, migrate_db_for, with_plug
 
 
 @pytest.fixture
-def standin(seoul_data, harvest_db):
+def standin(seoul_data, harvest_db, ckan_config, monkeypatch):
     """standin(system, keep=n or ids): a stand-in serving part of its seeded
-    records, and its harvest source; stopped after the test."""
+    records, configured as its system's source (``source_urls``), and its
+    harvest source; stopped after the test."""
     running = []
 
     def start(system, keep=None, today=None):
@@ -50,6 +54,9 @@ def standin(seoul_data, harvest_db):
             store.records = {i: store.records[i] for i in ids}
         served = serve(store)
         running.append(served)
+        configured = ckan_config.get("ckanext.seoulplaza.source_urls") or ""
+        monkeypatch.setitem(ckan_config, "ckanext.seoulplaza.source_urls",
+                            f"{configured} {HARVESTER[system]}={served.url}".strip())
         (name,) = run.ensure_sources({HARVESTER[system]: served.url})
         served.source = name
         return served
@@ -68,6 +75,33 @@ def live_server(app):
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+
+
+@pytest.fixture
+def browser():
+    """Debian's chromium, driven by Playwright (no browser download)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("chromium is missing: bin/test installs it (Debian package chromium)")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield chromium
+        chromium.close()
+
+
+def csp_violations(page) -> list[str]:
+    """The Content-Security-Policy refusals the page reports from now on (the
+    portal's policy must not break its own pages)."""
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    return refused
+
+
+def screenshot(page, name: str) -> None:
+    """A full-page screenshot in test-artifacts/screenshots/<name>.png."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 # CKAN's DataStore fixture (it lives in ckanext/datastore's test conftest, not in the pytest plugin).

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from ckan.tests import factories, helpers
 
+from tests.conftest import screenshot
+
 from .conftest import KOREAN, PARTICIPATION
-from .test_browser import _shot, browser  # noqa: F401 - the fixture
 
 pytestmark = [*PARTICIPATION, *KOREAN]
 
 
-def test_a_citizen_comments_and_requests_disclosure(live_server, browser, plaza, ckan_config, monkeypatch):  # noqa: F811
+def test_a_citizen_comments_and_requests_disclosure(live_server, browser, plaza, ckan_config, monkeypatch):
     monkeypatch.setitem(ckan_config, "ckan.site_url", live_server)  # CKAN redirects to the site URL
     citizen = factories.User(password="correct-horse-9", email="browser@example.org", fullname="박시민")
     record = helpers.call_action("package_show", id=plaza.withheld)
@@ -29,7 +30,7 @@ def test_a_citizen_comments_and_requests_disclosure(live_server, browser, plaza,
     comment = page.inner_text(".comment-thread .comment")
     assert "[휴대전화번호]" in comment and "6789" not in comment
     assert "휴대전화번호 1" in page.inner_text(".comment-masked-note")
-    _shot(page, "record-comment")
+    screenshot(page, "record-comment")
 
     page.click("#request-disclosure")
     page.wait_for_selector("#request-document-number")
@@ -40,7 +41,7 @@ def test_a_citizen_comments_and_requests_disclosure(live_server, browser, plaza,
     page.wait_for_selector("#request-status")
     assert "접수" in page.inner_text("#request-status")
     assert page.inner_text("#request-due").strip()[:4].isdigit()
-    _shot(page, "disclosure-request-filed")
+    screenshot(page, "disclosure-request-filed")
 
     page.goto(f"{live_server}/dashboard/participation")
     assert record["title"] in page.inner_text(".my-requests")

@@ -42,10 +42,20 @@ def test_parse(text, tree):
     ("title:rivers)", "unexpected rp"),
     ("*:foo", "'*:' must be followed by '*'"),
     ("{!child of=x}", "not available"),
+    ("(" * 65 + "a" + ")" * 65, "nest more than 64 deep"),
+    ("-" * 5000 + "a", "nest more than 64 deep"),
+    (" ".join(["a"] * 1025), "more than 1024 terms"),
 ])
 def test_malformed_query_names_the_problem(text, problem):
     with pytest.raises(lucene.QuerySyntaxError, match=problem.replace("(", r"\(").replace("[", r"\[")):
         lucene.parse_lucene(text)
+
+
+def test_or_default_parses_up_to_the_clause_limit_without_recursion():
+    tree = lucene.parse_lucene("{!lucene q.op=OR}" + " ".join(f"t{i}" for i in range(lucene.MAX_CLAUSES)))
+    assert len(tree.nodes) == lucene.MAX_CLAUSES
+    with pytest.raises(lucene.QuerySyntaxError, match="more than 1024 terms"):
+        lucene.parse_dismax(" ".join(["서울"] * 1025))
 
 
 def test_dismax_keeps_signs_and_phrases():

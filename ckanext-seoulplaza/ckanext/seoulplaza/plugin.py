@@ -11,8 +11,9 @@ import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultTranslation
 from ckanext.xloader.interfaces import IXloader
 
-from . import dcat, participation, tables, views
+from . import dcat, participation, security, tables, views
 from .agencies import lineage, tree_positions
+from .security import datastore_limits, withheld
 from .fulltext import document_text
 from .labels import type_label
 from .themes import sync_theme_group
@@ -48,17 +49,24 @@ class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IResourceController, inherit=True)
     p.implements(IXloader, inherit=True)
     p.implements(p.ISignal)
+    p.implements(p.IMiddleware, inherit=True)
 
     # IConfigurable
 
     def configure(self, config: Any) -> None:
         tables.install()
+        security.configure()
 
     # IConfigurer
 
     def update_config(self, config: Any) -> None:
         tk.add_template_directory(config, "templates")
         tk.add_public_directory(config, "public")
+
+    # IMiddleware
+
+    def make_middleware(self, app: Any, config: Any) -> Any:
+        return security.install(app) if hasattr(app, "before_request") else app
 
     # IBlueprint
 
@@ -68,20 +76,18 @@ class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
     # IAuthFunctions
 
     def get_auth_functions(self) -> dict[str, Any]:
-        functions = participation.get_auth_functions()
-        if p.plugin_loaded("harvest"):
-            functions["harvest_object_show"] = harvest_object_show
-        return functions
+        own = {"harvest_object_show": harvest_object_show} if p.plugin_loaded("harvest") else {}
+        return merged(own, participation.get_auth_functions(), security.get_auth_functions())
 
     # IActions
 
     def get_actions(self) -> dict[str, Any]:
-        actions = participation.get_actions()
+        own = {}
         if p.plugin_loaded("scheming_datasets"):
-            actions["scheming_dataset_schema_show"] = dcat.scheming_dataset_schema_show
+            own["scheming_dataset_schema_show"] = dcat.scheming_dataset_schema_show
         if p.plugin_loaded("datastore"):
-            actions["datastore_search"] = datastore_search
-        return actions
+            own["datastore_search"] = datastore_search
+        return merged(own, participation.get_actions(), security.get_actions())
 
     # ISignal
 
@@ -127,6 +133,9 @@ class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
             pkg_dict["text"] = text
         return pkg_dict
 
+    def after_dataset_show(self, context: Any, pkg_dict: dict[str, Any]) -> None:
+        withheld.hide_documents(context, pkg_dict)
+
     def after_dataset_create(self, context: Any, pkg_dict: dict[str, Any]) -> None:
         sync_theme_group(pkg_dict["id"], pkg_dict.get("theme"))
 
@@ -149,11 +158,24 @@ class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
         return search_results
 
 
+def merged(*registries: dict[str, Any]) -> dict[str, Any]:
+    """One registry of actions or auth functions from several; a name defined
+    twice would silently drop one of two chains, so it is an error."""
+    found: dict[str, Any] = {}
+    for registry in registries:
+        twice = found.keys() & registry.keys()
+        if twice:
+            raise RuntimeError(f"defined twice in the plugin: {sorted(twice)}")
+        found.update(registry)
+    return found
+
+
 @tk.chained_action
 @tk.side_effect_free
 def datastore_search(next_action: Any, context: Any, data_dict: dict[str, Any]) -> dict[str, Any]:
-    """DataStore search that also takes the columns' Korean labels (부서명) for ids."""
-    return next_action(context, tables.with_column_ids(context, data_dict))
+    """DataStore search that also takes the columns' Korean labels (부서명) for ids,
+    bounded in time and failing in words (security/datastore_limits.py)."""
+    return datastore_limits.bounded_search(next_action, context, tables.with_column_ids(context, data_dict))
 
 
 @tk.chained_auth_function

@@ -110,7 +110,11 @@ def label_columns(new_headers: list[dict[str, Any]]) -> None:
 
 
 def _names(value: Any) -> list[str]:
-    return [n.strip() for n in value.split(",")] if isinstance(value, str) else list(value)
+    """Column names given as "a, b" or ["a", "b"]; [] for any other shape,
+    which datastore_search's own validation then names."""
+    if isinstance(value, str):
+        return [n.strip() for n in value.split(",")]
+    return list(value) if isinstance(value, list) and all(isinstance(n, str) for n in value) else []
 
 
 def with_column_ids(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
@@ -126,7 +130,7 @@ def with_column_ids(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[
         return data_dict
     named = list(filters) + _names(data_dict.get("fields") or [])
     named += [part.split()[0] for part in _names(data_dict.get("sort") or []) if part.split()]
-    if not named or not data_dict.get("resource_id") or all(n.isascii() for n in named):
+    if not named or not isinstance(data_dict.get("resource_id"), str) or all(n.isascii() for n in named):
         return data_dict
     ids = _label_ids(context, data_dict["resource_id"])
 
@@ -136,9 +140,9 @@ def with_column_ids(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[
     translated = dict(data_dict)
     if filters:
         translated["filters"] = {column(k): v for k, v in filters.items()}
-    if data_dict.get("fields"):
+    if _names(data_dict.get("fields") or []):
         translated["fields"] = [column(n) for n in _names(data_dict["fields"])]
-    if data_dict.get("sort"):
+    if _names(data_dict.get("sort") or []):
         translated["sort"] = ", ".join(" ".join([column(p.split()[0])] + p.split()[1:])
                                        for p in _names(data_dict["sort"]) if p.split())
     return translated

@@ -159,6 +159,25 @@ def seoulplaza_nondisclosure_ground(key: FlattenKey, data: FlattenDataDict, erro
         raise StopOnError
 
 
+WITHHELD = "비공개"
+
+
+def seoulplaza_withheld_without_documents(key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict,
+                                          context: Context) -> None:
+    """A wholly withheld (비공개) record publishes its metadata, its legal ground
+    and its opening date only (정보공개법 제9조·제13조 제4항 as the plaza applies
+    them: README "Masking"): it carries no document, by whatever path one is
+    added, until its planned disclosure date opens it (``disclosure open-due``
+    makes it 공개; then documents are published, masked)."""
+    if data.get(key) != WITHHELD:
+        return
+    if any(len(k) == 3 and k[0] == "resources" and k[2] in ("url", "id") for k in data):
+        errors[key].append("비공개 기록에는 문서를 둘 수 없습니다: 메타데이터와 비공개 근거, 공개예정일만 공개됩니다."
+                           " 공개예정일이 지나 공개로 바뀐 뒤 올려 주세요"
+                           " / a wholly withheld record carries no documents until it opens")
+        raise StopOnError
+
+
 def seoulplaza_not_before_production(key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict,
                                      context: Context) -> None:
     produced = _parse(data.get(("production_date",)) or "", _DATE_FORMATS)

@@ -18,6 +18,7 @@ def get_actions() -> dict[str, Any]:
     if p.plugin_loaded("comments"):
         found.update({"comments_comment_create": comments.comment_create,
                       "comments_comment_update": comments.comment_update,
+                      "comments_thread_show": comments.thread_show,
                       "seoulplaza_comment_hide": comments.comment_hide})
     return found
 
@@ -25,10 +26,7 @@ def get_actions() -> dict[str, Any]:
 def get_auth_functions() -> dict[str, Any]:
     found = dict(actions.AUTH)
     if p.plugin_loaded("comments"):
-        found.update({"comments_thread_show": comments.thread_show_auth,
-                      "comments_comment_create": comments.comment_create_auth,
-                      "comments_comment_show": comments.comment_show_auth,
-                      "seoulplaza_comment_hide": comments.comment_hide_auth})
+        found.update(comments.AUTH)
     return found
 
 

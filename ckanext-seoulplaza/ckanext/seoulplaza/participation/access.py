@@ -1,7 +1,8 @@
 """Who answers for a record: its department's stewards and mailbox."""
 from __future__ import annotations
 
-from typing import Any, Optional
+import functools
+from typing import Any, Callable, Optional
 
 import ckan.authz as authz
 import ckan.plugins.toolkit as tk
@@ -28,7 +29,30 @@ def readable_record(context: dict[str, Any], package_id: Any) -> dict[str, Any]:
 
 
 def user_obj(context: dict[str, Any]) -> Optional[model.User]:
-    return context.get("auth_user_obj") or (model.User.get(context["user"]) if context.get("user") else None)
+    """The logged-in user the context acts for, or None for an anonymous caller.
+
+    Decided by CKAN's own test (``authz.auth_is_anon_user``: no user name in the
+    context), never by the truthiness of ``auth_user_obj``: the API puts CKAN's
+    AnonymousUser there, a truthy object with an empty name."""
+    if authz.auth_is_anon_user(context):
+        return None
+    found = context.get("auth_user_obj")
+    if not isinstance(found, model.User) or found.name != context["user"]:
+        found = model.User.get(context["user"])
+    return found if found is not None and found.is_active else None
+
+
+def logged_in_only(auth: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
+    """An auth function that refuses anonymous callers before it runs (CKAN's
+    own guard for such functions trusts ``auth_user_obj``, which the API sets
+    to a truthy anonymous user)."""
+    @functools.wraps(auth)
+    def checked(*args: Any) -> dict[str, Any]:
+        context = args[-2]  # (context, data_dict), after next_auth for a chained function
+        if user_obj(context) is None:
+            return {"success": False, "msg": tk._("Log in to take part")}
+        return auth(*args)
+    return checked
 
 
 def is_steward(user: Optional[model.User], owner_org: Optional[str]) -> bool:

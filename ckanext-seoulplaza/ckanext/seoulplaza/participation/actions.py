@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 import ckan.plugins.toolkit as tk
 
 from . import disclosure, petitions, ratelimit, stats, sync
-from .access import is_steward, readable_record, steward_orgs, user_obj
+from .access import is_steward, logged_in_only, readable_record, steward_orgs, user_obj
+from .inputs import flag, text, written, year
 from .model import DisclosureRequest, Petition
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -35,17 +36,19 @@ def petition_create(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[
     :param body: the text (kept until 응답소 has it; never lost to an outage)"""
     tk.check_access("seoulplaza_petition_create", context, data_dict)
     pkg = _record(context, data_dict.get("package_id"))
+    kind = text(data_dict, "kind")
+    title, body = written(data_dict, "title"), written(data_dict, "body")
     errors = {}
-    if data_dict.get("kind") not in petitions.KINDS:
+    if kind not in petitions.KINDS:
         errors["kind"] = [tk._("Choose one of: {}").format(", ".join(petitions.KINDS))]
-    for field in ("title", "body"):
-        if not str(data_dict.get(field) or "").strip():
+    for field, value in (("title", title), ("body", body)):
+        if not value.strip():
             errors[field] = [tk._("Missing value")]
     if errors:
         raise tk.ValidationError(errors)
     user = user_obj(context)
     ratelimit.check(user.id, "petition", tk._("questions"))
-    petition = petitions.create(user, pkg, data_dict["kind"], data_dict["title"], data_dict["body"])
+    petition = petitions.create(user, pkg, kind, title, body)
     sync.kick()
     return petitions.as_dict(petition)
 
@@ -73,16 +76,15 @@ def request_create(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[s
     pkg = _record(context, data_dict.get("package_id"))
     user = user_obj(context)
     ratelimit.check(user.id, "disclosure_request", tk._("requests"))
-    request = disclosure.file(user, pkg, str(data_dict.get("content") or ""), data_dict.get("method", ""), today())
+    request = disclosure.file(user, pkg, written(data_dict, "content"), text(data_dict, "method"), today())
     sync.kick()
     return disclosure.as_dict(request, today())
 
 
 @tk.side_effect_free
 def request_show(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
-    request = _request(data_dict)
     tk.check_access("seoulplaza_disclosure_request_show", context, data_dict)
-    return disclosure.as_dict(request, today())
+    return disclosure.as_dict(_request(data_dict), today())
 
 
 @tk.side_effect_free
@@ -91,7 +93,7 @@ def request_list(context: dict[str, Any], data_dict: dict[str, Any]) -> list[dic
     tk.check_access("seoulplaza_disclosure_request_list", context, data_dict)
     user = user_obj(context)
     query = context["session"].query(DisclosureRequest)
-    if tk.asbool(data_dict.get("manage")):
+    if flag(data_dict, "manage"):
         if not user.sysadmin:
             query = query.filter(DisclosureRequest.owner_org.in_(steward_orgs(user)))
     else:
@@ -101,14 +103,28 @@ def request_list(context: dict[str, Any], data_dict: dict[str, Any]) -> list[dic
 
 
 def _step(step: Callable[..., None], auth: str, *fields: str) -> Callable[..., dict[str, Any]]:
+    """An action for one lifecycle step: its auth first (a request id that does
+    not exist is refused like one the caller may not touch), then the step with
+    the named fields (``_field``)."""
     def action(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
-        request = _request(data_dict)
         tk.check_access(auth, context, data_dict)
-        step(request, user_obj(context), *[data_dict.get(f) for f in fields])
+        request = _request(data_dict)
+        step(request, user_obj(context), *[_field(data_dict, f) for f in fields])
         sync.kick()
         return disclosure.as_dict(request, today())
     action.__doc__ = step.__doc__
     return action
+
+
+def _field(data_dict: dict[str, Any], field: str) -> Any:
+    """A step's field: ``upheld`` a yes/no, ``grounds`` as given (a list or a
+    text of numbers, read by ``_decide``), ``decision`` a choice, everything
+    else written text (masked)."""
+    if field == "grounds":
+        return data_dict.get(field)
+    if field == "upheld":
+        return flag(data_dict, field)
+    return text(data_dict, field) if field == "decision" else written(data_dict, field)
 
 
 def _decide(request: DisclosureRequest, actor: Any, decision: Any, grounds: Any, note: Any) -> None:
@@ -121,22 +137,23 @@ def _decide(request: DisclosureRequest, actor: Any, decision: Any, grounds: Any,
     disclosure.decide(request, actor, decision, numbers, note or "", today())
 
 
-request_extend = _step(lambda r, u, reason: disclosure.extend(r, u, reason or "", today()),
+request_extend = _step(lambda r, u, reason: disclosure.extend(r, u, reason, today()),
                        "seoulplaza_disclosure_request_manage", "reason")
 request_decide = _step(_decide, "seoulplaza_disclosure_request_manage", "decision", "grounds", "note")
-request_object = _step(lambda r, u, text: disclosure.object_to(r, u, text or "", today()),
+request_object = _step(lambda r, u, objection: disclosure.object_to(r, u, objection, today()),
                        "seoulplaza_disclosure_request_own", "text")
-request_decide_objection = _step(lambda r, u, upheld, note: disclosure.decide_objection(r, u, tk.asbool(upheld), note or ""),
+request_decide_objection = _step(lambda r, u, upheld, note: disclosure.decide_objection(r, u, upheld, note),
                                  "seoulplaza_disclosure_request_manage", "upheld", "note")
 request_withdraw = _step(lambda r, u: disclosure.withdraw(r, u), "seoulplaza_disclosure_request_own")
 
 
 @tk.side_effect_free
 def request_stats(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
-    """정보공개청구현황: counts by decision and agency, timeliness. ``year`` optional."""
+    """정보공개청구현황: counts by decision and agency, timeliness.
+
+    :param year: optional, the year of receipt (1900-2999; otherwise a ValidationError)"""
     tk.check_access("seoulplaza_disclosure_request_stats", context, data_dict)
-    year = data_dict.get("year")
-    return stats.request_statistics(today(), int(year) if year else None)
+    return stats.request_statistics(today(), year(data_dict))
 
 
 def participation_sync(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, int]:
@@ -172,20 +189,24 @@ ACTIONS = {
 # organization's stewards (and sysadmins) manage.
 
 
+@logged_in_only
 def _logged_in(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
-    return {"success": user_obj(context) is not None}
+    return {"success": True}
 
 
+@logged_in_only
 def _requester(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
     request, user = disclosure.get(data_dict.get("id") or ""), user_obj(context)
     return {"success": bool(request and user and request.user_id == user.id)}
 
 
+@logged_in_only
 def _manager(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
     request = disclosure.get(data_dict.get("id") or "")
     return {"success": bool(request and is_steward(user_obj(context), request.owner_org))}
 
 
+@logged_in_only
 def _requester_or_manager(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
     return {"success": _requester(context, data_dict)["success"] or _manager(context, data_dict)["success"]}
 
@@ -195,6 +216,7 @@ def _anyone(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any
     return {"success": True}
 
 
+@logged_in_only
 def _sysadmin(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
     return {"success": False}  # sysadmins pass before auth functions run
 

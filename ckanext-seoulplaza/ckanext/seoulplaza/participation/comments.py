@@ -1,6 +1,11 @@
 """Comments on records, on ckanext-comments, made fit for a public plaza.
 
-- Only records the user may read can be commented on or have their thread read.
+- Only logged-in users write (threads, comments, edits, moderation), and only
+  on records they may read; only records the caller may read have their thread
+  read. A record the caller may not read is refused exactly like one that does
+  not exist, so no thread is created and no name is confirmed.
+- Authors are shown by display name only (``public_author``): a thread tells
+  the public nothing else about the people in it.
 - Every comment is masked (``masking.redact``) before it is stored, so pages,
   API and search only ever see the masked text; what was masked is counted by
   kind in the comment's extras and shown to its author.
@@ -29,7 +34,8 @@ from masking import redact
 from masking.recognizers import LABELS
 
 from . import outbox, ratelimit
-from .access import as_caller, department_mailboxes, is_steward, readable_record, user_obj
+from .access import as_caller, department_mailboxes, is_steward, logged_in_only, readable_record, user_obj
+from .inputs import text
 
 HIDDEN = "hidden"
 
@@ -51,6 +57,12 @@ def _subject_package(thread: Optional[Thread]) -> Optional[model.Package]:
     return subject if isinstance(subject, model.Package) else None
 
 
+def _comment(data_dict: dict[str, Any]) -> Optional[Comment]:
+    """The comment named by ``id`` (None if there is none, or the id is not text)."""
+    comment_id = data_dict.get("id")
+    return model.Session.get(Comment, comment_id) if isinstance(comment_id, str) and comment_id else None
+
+
 def is_moderator(user: model.User, comment: Any, thread: Any) -> bool:
     """ckanext-comments' moderator check: the record's stewards and sysadmins."""
     thread = thread or (comment.thread if comment is not None else None)
@@ -63,16 +75,17 @@ def is_moderator(user: model.User, comment: Any, thread: Any) -> bool:
 
 @tk.chained_action
 def comment_create(next_action: Any, context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
+    tk.check_access("comments_comment_create", context, data_dict)
     pkg = _record(context, data_dict.get("subject_type", "package"), data_dict.get("subject_id"))
     user = user_obj(context)
     steward = is_steward(user, pkg.get("owner_org"))
-    if not steward and user is not None:
+    if not steward:
         ratelimit.check(user.id, "comment", tk._("comments"))
-    content, masked = masked_counts(str(data_dict.get("content") or ""))
+    content, masked = masked_counts(text(data_dict, "content"))
     extras: dict[str, Any] = {"masked": masked}
     parent = None
     if data_dict.get("reply_to_id"):
-        parent = model.Session.get(Comment, data_dict["reply_to_id"])
+        parent = _comment({"id": data_dict["reply_to_id"]})
         if steward and parent is not None:
             extras.update(official=True, department=(pkg.get("organization") or {}).get("title", ""))
     data = dict(data_dict, subject_type="package", subject_id=pkg["id"], content=content,
@@ -83,8 +96,35 @@ def comment_create(next_action: Any, context: dict[str, Any], data_dict: dict[st
 
 
 @tk.chained_action
+@tk.side_effect_free
+def thread_show(next_action: Any, context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
+    """ckanext-comments' thread, each comment's ``author`` cut down by ``public_author``."""
+    thread = next_action(context, data_dict)
+    viewer = user_obj(context)
+    pending = list(thread.get("comments") or [])
+    while pending:
+        comment = pending.pop()
+        pending.extend(comment.get("replies") or [])
+        if comment.get("author"):
+            comment["author"] = public_author(comment["author"], viewer)
+    return thread
+
+
+def public_author(author: dict[str, Any], viewer: Optional[model.User]) -> dict[str, Any]:
+    """What a thread tells about a comment's author: to the author and sysadmins
+    the whole user dict; to everyone else ``{"id", "display_name"}``, the name
+    being the full name, else the first two letters of the user name and
+    ``***`` (a thread must not become a list of login names)."""
+    if viewer is not None and (viewer.sysadmin or viewer.id == author.get("id")):
+        return author
+    name = author.get("fullname") or f"{(author.get('name') or '')[:2]}***"
+    return {"id": author.get("id"), "display_name": name}
+
+
+@tk.chained_action
 def comment_update(next_action: Any, context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
-    content, masked = masked_counts(str(data_dict.get("content") or ""))
+    tk.check_access("comments_comment_update", context, data_dict)
+    content, masked = masked_counts(text(data_dict, "content"))
     result = next_action(context, dict(data_dict, content=content))
     comment = model.Session.get(Comment, result["id"])
     comment.extras = {**(comment.extras or {}), "masked": masked}
@@ -99,20 +139,59 @@ def comment_hide(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str
     :param reason: why (shown to the author)
     Restore it with ``comments_comment_approve``."""
     tk.check_access("seoulplaza_comment_hide", context, data_dict)
-    comment = model.Session.get(Comment, tk.get_or_bust(data_dict, "id"))
-    reason = (data_dict.get("reason") or "").strip()
+    comment = _comment(data_dict)
+    if comment is None:
+        raise tk.ObjectNotFound(tk._("Comment not found"))
+    reason = text(data_dict, "reason").strip()
     if not reason:
         raise tk.ValidationError({"reason": [tk._("Say why the comment is hidden")]})
-    user = user_obj(context)
     comment.state = HIDDEN
     comment.extras = {**(comment.extras or {}), "hidden": {
-        "reason": reason, "by": user.name if user else "", "at": dt.datetime.utcnow().isoformat(timespec="seconds")}}
+        "reason": reason, "by": user_obj(context).name, "at": dt.datetime.utcnow().isoformat(timespec="seconds")}}
     model.Session.commit()
     reindex_thread(comment.thread_id)
     return tk.get_action("comments_comment_show")(dict(context), {"id": comment.id})
 
 
 # Auth
+
+
+def _comment_record(data_dict: dict[str, Any]) -> tuple[Any, Any]:
+    """(subject type, subject id) of the record a comment is on."""
+    comment = _comment(data_dict)
+    pkg = _subject_package(comment.thread) if comment is not None else None
+    return ("package", pkg.id) if pkg is not None else (None, None)
+
+
+def _new_on_record(data_dict: dict[str, Any]) -> tuple[Any, Any]:
+    """(subject type, subject id) a thread or comment is to be created on."""
+    return data_dict.get("subject_type", "package"), data_dict.get("subject_id")
+
+
+def _writer_on_readable_record(subject: Any) -> Any:
+    """Chained auth for writing: a logged-in user, on a record (``subject(data_dict)``
+    gives its subject type and id) that the user may read; then the next auth.
+    A record the user may not read is refused like a missing one."""
+    @tk.chained_auth_function
+    @logged_in_only
+    def auth(next_auth: Any, context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
+        if not _can_read_record(context, *subject(data_dict)):
+            return {"success": False, "msg": tk._("Not authorized to see this record")}
+        return next_auth(context, data_dict)
+    return auth
+
+
+thread_create_auth = _writer_on_readable_record(_new_on_record)
+comment_create_auth = _writer_on_readable_record(_new_on_record)
+comment_change_auth = _writer_on_readable_record(_comment_record)  # update, delete, approve
+
+
+@tk.chained_auth_function
+@logged_in_only
+def logged_in_auth(next_auth: Any, context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
+    """Chained auth for ckanext-comments' functions the plaza does not use
+    (``reply_create``, ``thread_delete``): at least a logged-in user."""
+    return next_auth(context, data_dict)
 
 
 @tk.chained_auth_function
@@ -124,44 +203,48 @@ def thread_show_auth(next_auth: Any, context: dict[str, Any], data_dict: dict[st
 
 
 @tk.chained_auth_function
-def comment_create_auth(next_auth: Any, context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
-    if not context.get("auth_user_obj") and not context.get("user"):
-        return {"success": False, "msg": tk._("Log in to comment")}
-    if not _can_read_record(context, data_dict.get("subject_type", "package"), data_dict.get("subject_id")):
-        return {"success": False, "msg": tk._("Not authorized to see this record")}
-    return next_auth(context, data_dict)
-
-
-@tk.chained_auth_function
 @tk.auth_allow_anonymous_access
 def comment_show_auth(next_auth: Any, context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
-    comment = model.Session.get(Comment, data_dict.get("id") or "")
+    comment = _comment(data_dict)
     if comment is None:
         raise tk.ObjectNotFound(tk._("Comment not found"))
-    pkg = _subject_package(comment.thread)
-    if pkg is None or not _can_read_record(context, "package", pkg.id):
+    if not _can_read_record(context, *_comment_record(data_dict)):
         return {"success": False}
     user = user_obj(context)
     if comment.state == HIDDEN:
-        return {"success": comment.is_authored_by(context.get("user") or "") or
-                (user is not None and is_moderator(user, comment, comment.thread))}
+        return {"success": user is not None and (comment.is_authored_by(user.name) or
+                                                 is_moderator(user, comment, comment.thread))}
     return next_auth(context, data_dict)
 
 
+@logged_in_only
 def comment_hide_auth(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
-    comment = model.Session.get(Comment, data_dict.get("id") or "")
-    user = user_obj(context)
-    return {"success": comment is not None and user is not None and is_moderator(user, comment, comment.thread)}
+    comment = _comment(data_dict)
+    return {"success": comment is not None and is_moderator(user_obj(context), comment, comment.thread)}
 
 
 def _can_read_record(context: dict[str, Any], subject_type: Any, subject_id: Any) -> bool:
-    if subject_type != "package":
+    if subject_type != "package" or not isinstance(subject_id, str) or not subject_id:
         return False
     try:
         tk.check_access("package_show", as_caller(context), {"id": subject_id})
     except (tk.NotAuthorized, tk.ObjectNotFound):
         return False
     return True
+
+
+AUTH = {
+    "comments_thread_show": thread_show_auth,
+    "comments_thread_create": thread_create_auth,
+    "comments_thread_delete": logged_in_auth,
+    "comments_comment_create": comment_create_auth,
+    "comments_reply_create": logged_in_auth,
+    "comments_comment_show": comment_show_auth,
+    "comments_comment_update": comment_change_auth,
+    "comments_comment_delete": comment_change_auth,
+    "comments_comment_approve": comment_change_auth,
+    "seoulplaza_comment_hide": comment_hide_auth,
+}
 
 
 # Notices, search

@@ -187,8 +187,9 @@ def _tell_requester(request: DisclosureRequest, user: Optional[model.User], mess
                  f"제목: {request.record_title}\n청구 현황: {_url(request)}", topic="disclosure-request")
 
 
-def get(request_id: str) -> Optional[DisclosureRequest]:
-    return model.Session.get(DisclosureRequest, request_id)
+def get(request_id: Any) -> Optional[DisclosureRequest]:
+    """The request with this id; None for an unknown id or one that is not text."""
+    return model.Session.get(DisclosureRequest, request_id) if isinstance(request_id, str) and request_id else None
 
 
 def as_dict(request: DisclosureRequest, today: dt.date) -> dict[str, Any]:

@@ -1,13 +1,13 @@
-"""Per-user rate limits for what citizens post, counted in Redis (one
-fixed window per hour, shared by every portal process)."""
+"""Per-user rate limits for what citizens post: ``max_per_hour`` of each kind
+(comment, petition, disclosure request) in a one-hour window that starts with
+the first post, counted in Redis by the plaza's limiter (``security.limiter``),
+so every portal process shares the count."""
 from __future__ import annotations
 
-import time
-
 import ckan.plugins.toolkit as tk
-from ckan.lib.redis import connect_to_redis
+from limits import RateLimitItemPerHour
 
-WINDOW = 3600
+from ..security import limiter
 
 
 class RateLimited(tk.ValidationError):
@@ -18,12 +18,9 @@ class RateLimited(tk.ValidationError):
 
 
 def check(user_id: str, action: str, what: str) -> None:
-    """Count one more ``action`` by the user; refuse it past the hour's limit."""
-    limit = tk.config.get("ckanext.seoulplaza.participation.max_per_hour")
-    key = f"seoulplaza:rate:{action}:{user_id}:{int(time.time() // WINDOW)}"
-    redis = connect_to_redis()
-    count = redis.incr(key)
-    if count == 1:
-        redis.expire(key, WINDOW)
-    if count > limit:
-        raise RateLimited(what, limit)
+    """Count one more ``action`` (e.g. "comment") by the user; past the hour's
+    limit raise ``RateLimited`` (a ValidationError naming the limit and ``what``)."""
+    per_hour = RateLimitItemPerHour(tk.config.get("ckanext.seoulplaza.participation.max_per_hour"),
+                                    namespace=f"participation-{action}")
+    if not limiter.fixed_window().hit(per_hour, user_id):
+        raise RateLimited(what, per_hour.amount)

@@ -1,10 +1,13 @@
 """The participation pages: comment, hide and restore on a record, 문의하기,
 정보공개청구 (form, the request with its timeline and the steps, the stewards'
 queue, 정보공개청구현황) and the citizen's dashboard tab. Forms post to these
-views, which call the API actions, so pages and API obey the same rules."""
+views, which call the API actions, so pages and API obey the same rules.
+Every page that acts or shows a person's own requests is ``login_required``:
+an anonymous visitor is sent to log in and comes back."""
 from __future__ import annotations
 
-from typing import Any
+import functools
+from typing import Any, Callable
 
 import ckan.plugins.toolkit as tk
 from ckan.common import current_user
@@ -25,6 +28,16 @@ def _login_first() -> Any:
     return tk.redirect_to(tk.url_for("user.login", came_from=request.full_path))
 
 
+def login_required(view: Callable[..., Any]) -> Callable[..., Any]:
+    """The view for logged-in users; anyone else is sent to the login page."""
+    @functools.wraps(view)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        if not current_user.is_authenticated:
+            return _login_first()
+        return view(*args, **kwargs)
+    return checked
+
+
 def _errors(error: tk.ValidationError) -> str:
     return " ".join(" ".join(map(str, v)) if isinstance(v, list) else str(v) for v in error.error_dict.values())
 
@@ -34,9 +47,8 @@ def _record_url(pkg_id: str, anchor: str = "") -> str:
     return tk.url_for(f"{pkg['type']}.read", id=pkg["name"]) + (f"#{anchor}" if anchor else "")
 
 
+@login_required
 def comment(id: str) -> Any:
-    if not current_user.is_authenticated:
-        return _login_first()
     try:
         made = tk.get_action("comments_comment_create")(request_context(), {
             "subject_type": "package", "subject_id": id, "content": request.form.get("content", ""),
@@ -55,6 +67,7 @@ def comment(id: str) -> Any:
     return tk.redirect_to(_record_url(id, f"comment-{made['id']}"))
 
 
+@login_required
 def moderate(id: str, comment_id: str, step: str) -> Any:
     action, data = (("seoulplaza_comment_hide", {"id": comment_id, "reason": request.form.get("reason", "")})
                     if step == "hide" else ("comments_comment_approve", {"id": comment_id}))
@@ -67,9 +80,8 @@ def moderate(id: str, comment_id: str, step: str) -> Any:
     return tk.redirect_to(_record_url(id, f"comment-{comment_id}"))
 
 
+@login_required
 def ask(id: str) -> Any:
-    if not current_user.is_authenticated:
-        return _login_first()
     try:
         tk.get_action("seoulplaza_petition_create")(request_context(), {
             "package_id": id, **{k: request.form.get(k, "") for k in ("kind", "title", "body")}})
@@ -107,6 +119,7 @@ def request_new() -> Any:
         "methods": disclosure.METHODS, "errors": errors, "form": request.form})
 
 
+@login_required
 def request_read(id: str) -> Any:
     try:
         found = tk.get_action("seoulplaza_disclosure_request_show")(request_context(), {"id": id})
@@ -114,13 +127,14 @@ def request_read(id: str) -> Any:
         return tk.abort(404, tk._("Request not found"))
     request_row = disclosure.get(id)
     manager = tk.h.check_access("seoulplaza_disclosure_request_manage", {"id": id})
-    requester = bool(current_user.is_authenticated and request_row.user_id == current_user.id)
+    requester = request_row.user_id == current_user.id
     return tk.render("seoulplaza/participation/request_read.html", {
         "req": found, "manager": manager, "requester": requester,
         "decisions": disclosure.DECISIONS, "grounds": disclosure.GROUNDS,
         "undecided": found["status"] in disclosure.UNDECIDED})
 
 
+@login_required
 def request_step(id: str, step: str) -> Any:
     if step not in STEPS:
         return tk.abort(404)
@@ -137,22 +151,23 @@ def request_step(id: str, step: str) -> Any:
     return tk.redirect_to(tk.url_for("seoulplaza.request_read", id=id))
 
 
+@login_required
 def request_manage() -> Any:
-    if not current_user.is_authenticated:
-        return _login_first()
     found = tk.get_action("seoulplaza_disclosure_request_list")(request_context(), {"manage": True})
     return tk.render("seoulplaza/participation/request_manage.html", {"requests": found})
 
 
 def request_stats() -> Any:
-    year = request.args.get("year", type=int)
-    return tk.render("seoulplaza/participation/request_stats.html", {
-        "stats": tk.get_action("seoulplaza_disclosure_request_stats")(request_context(), {"year": year})})
+    try:
+        found = tk.get_action("seoulplaza_disclosure_request_stats")(request_context(), {
+            "year": request.args.get("year")})
+    except tk.ValidationError as error:
+        return tk.abort(400, _errors(error))
+    return tk.render("seoulplaza/participation/request_stats.html", {"stats": found})
 
 
+@login_required
 def my_participation() -> Any:
-    if not current_user.is_authenticated:
-        return _login_first()
     context = request_context()
     return tk.render("seoulplaza/participation/dashboard.html", {
         "user_dict": tk.get_action("user_show")(context, {"id": current_user.id}),

@@ -78,7 +78,26 @@ def parse(query: str, dismax: bool = False, mm: Optional[str] = None) -> lucene.
             return lucene.parse_dismax(query, mm)
         return lucene.parse_lucene(query)
     except lucene.QuerySyntaxError as e:
-        raise lucene.QuerySyntaxError(f"{query!r}: {e}") from e
+        shown = query if len(query) <= 80 else query[:80] + "…"
+        raise lucene.QuerySyntaxError(f"{shown!r}: {e}") from e
+
+
+# Solr takes its paging and facet counts as 32-bit integers and refuses others.
+_INT_MAX = 2**31 - 1
+
+
+def whole_number(params: dict[str, Any], name: str, default: int, low: int = 0) -> int:
+    """``params[name]`` as an int from ``low`` to 2³¹−1 (Solr's range), or
+    ``default`` when absent; raises ``QuerySyntaxError`` naming the parameter."""
+    value = params.get(name, default)
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = None
+    if number is None or not low <= number <= _INT_MAX:
+        raise lucene.QuerySyntaxError(
+            f"'{name}' must be a whole number from {low} to {_INT_MAX}, not {str(value)[:40]!r}")
+    return number
 
 
 class PostgresSolrConnection:
@@ -133,19 +152,18 @@ class PostgresSolrConnection:
             for fq in _as_list(kwargs.get("fq")):
                 conditions.append(compiler.compile(parse(fq)))
             keys = sort_keys(kwargs.get("sort") or "") or [("score", "desc")]
+            rows = whole_number(kwargs, "rows", 10)
+            start = whole_number(kwargs, "start", 0)
+            limit = whole_number(kwargs, "facet.limit", 50, low=-_INT_MAX - 1)  # negative: every value, as in Solr
+            mincount = whole_number(kwargs, "facet.mincount", 1)
         except lucene.QuerySyntaxError as e:
             raise SearchQueryError(str(e)) from e
         rank = compiler.rank()
         order = ", ".join(f"s{i} {direction} NULLS LAST" for i, (_f, direction) in enumerate(keys))
         sort_columns = "".join(
             f", {sort_expression(name, compiler.bind, rank)} AS s{i}" for i, (name, _d) in enumerate(keys))
-
         facet_fields = _as_list(kwargs.get("facet.field")) if str(kwargs.get("facet", "true")).lower() == "true" else []
         facet_columns = "".join(f", terms -> {compiler.bind(f)} AS f{i}" for i, f in enumerate(facet_fields))
-        rows = max(int(kwargs.get("rows", 10)), 0)
-        start = max(int(kwargs.get("start", 0)), 0)
-        limit = int(kwargs.get("facet.limit", 50))
-        mincount = int(kwargs.get("facet.mincount", 1))
 
         facet_queries = "".join(
             f""" UNION ALL (SELECT 'f{i}', e, count(*), NULL::jsonb, NULL::float8
@@ -173,10 +191,11 @@ class PostgresSolrConnection:
         try:
             with self.session.begin_nested():
                 result = self.session.execute(sa.text(statement), params).fetchall()
-        except sa.exc.DataError as e:
-            raise SearchQueryError(f"Invalid value in search query: {e.orig}") from e
+        except sa.exc.DataError as e:  # PostgreSQL's first line names the value, the rest quotes our SQL
+            raise SearchQueryError(f"Invalid value in search query: {e.orig.diag.message_primary}") from e
         except sa.exc.DBAPIError as e:
-            raise SearchError(f"The search index could not answer: {e.orig}") from e
+            log.error("search query failed: %s", e)
+            raise SearchError("The search index could not answer") from e
         return self._results(result, kwargs.get("fl"), facet_fields)
 
     def _results(self, rows: list[Any], fl: Any, facet_fields: list[str]) -> Results:

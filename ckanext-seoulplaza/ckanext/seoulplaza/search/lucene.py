@@ -24,6 +24,13 @@ class QuerySyntaxError(ValueError):
     """The query is not valid Solr syntax; the message says where."""
 
 
+# Solr's own bounds on what one query may hold: ``maxBooleanClauses`` (1024)
+# terms; and nesting (brackets, ``-``/``+``/``NOT`` signs) deep enough for any
+# query a person writes, far below what would exhaust Python's stack.
+MAX_CLAUSES = 1024
+MAX_DEPTH = 64
+
+
 @dataclass(frozen=True)
 class Term:
     field: Optional[str]  # None: the default (full-text) field
@@ -185,6 +192,8 @@ class _Parser:
         self.toks = _lex(text)
         self.i = 0
         self.default_or = default_or
+        self.depth = 0
+        self.clauses = 0
 
     def peek(self) -> Optional[_Tok]:
         return self.toks[self.i] if self.i < len(self.toks) else None
@@ -211,14 +220,25 @@ class _Parser:
         return nodes[0] if len(nodes) == 1 else Or(tuple(nodes))
 
     def and_expr(self, fld: Optional[str]) -> Node:
-        nodes = [self.unary(fld)]
+        groups = [[self.unary(fld)]]  # AND-joined runs; q.op=OR: juxtaposition starts the next, ORed
         while self.peek() is not None and self.peek().kind not in ("OR", "RP"):
             if self.peek().kind == "AND":
                 self.take()
-            elif self.default_or:  # q.op=OR: juxtaposition means OR
-                return Or((nodes[0] if len(nodes) == 1 else And(tuple(nodes)), self.and_expr(fld)))
-            nodes.append(self.unary(fld))
-        return nodes[0] if len(nodes) == 1 else And(tuple(nodes))
+            elif self.default_or:
+                groups.append([])
+            groups[-1].append(self.unary(fld))
+        nodes = [g[0] if len(g) == 1 else And(tuple(g)) for g in groups]
+        return nodes[0] if len(nodes) == 1 else Or(tuple(nodes))
+
+    def nested(self, tok: _Tok, parse, *args: object) -> Node:
+        """``parse(*args)`` one level deeper than ``tok``; too deep is an error."""
+        if self.depth >= MAX_DEPTH:
+            raise QuerySyntaxError(f"brackets and signs nest more than {MAX_DEPTH} deep at position {tok.pos}")
+        self.depth += 1
+        try:
+            return parse(*args)
+        finally:
+            self.depth -= 1
 
     def unary(self, fld: Optional[str]) -> Node:
         tok = self.peek()
@@ -226,20 +246,24 @@ class _Parser:
             raise QuerySyntaxError("query ends where a term was expected")
         if tok.kind in ("NOT", "MINUS"):
             self.take()
-            return Not(self.unary(fld))
+            return Not(self.nested(tok, self.unary, fld))
         if tok.kind == "PLUS":
             self.take()
-            return self.unary(fld)
+            return self.nested(tok, self.unary, fld)
         return self.primary(fld)
 
     def primary(self, fld: Optional[str]) -> Node:
         tok = self.take()
         if tok.kind == "LP":
-            node = self.or_expr(fld)
+            node = self.nested(tok, self.or_expr, fld)
             if self.peek() is None or self.peek().kind != "RP":
                 raise QuerySyntaxError(f"unbalanced '(' at position {tok.pos}")
             self.take()
             return node
+        if tok.kind in ("QUOTED", "RANGE", "TERM"):
+            self.clauses += 1
+            if self.clauses > MAX_CLAUSES:
+                raise QuerySyntaxError(f"more than {MAX_CLAUSES} terms at position {tok.pos}")
         if tok.kind == "FIELD":
             if self.peek() is None:
                 raise QuerySyntaxError(f"field '{tok.value}' at position {tok.pos} has no value")
@@ -306,6 +330,8 @@ def parse_dismax(text: str, mm: Optional[str] = None) -> Node:
             sign = m.group(1)
             term = Term(None, m.group(2), phrase=True)
         {"+": must, "-": must_not, "": should}[sign].append(term)
+        if len(should) + len(must) + len(must_not) > MAX_CLAUSES:
+            raise QuerySyntaxError(f"more than {MAX_CLAUSES} terms at position {m.start()}")
     if not (should or must or must_not):
         return MatchAll()
     return Dismax(tuple(should), tuple(must), tuple(must_not), mm)

@@ -1,0 +1,43 @@
+"""The plaza's one way to rate-limit: the ``limits`` library's strategies over
+CKAN's own Redis (``ckan.redis.url``), so every worker process of a
+multi-process server counts in the same place.
+
+Used by login throttling (``login_throttle``) and by the participation limits
+(``participation.ratelimit``). This module only builds the shared objects;
+each user says what it limits, with ``limits.RateLimitItem`` values such as
+``RateLimitItemPerHour(10, namespace="comment")`` and identifiers (a user id,
+an address) for ``hit``/``test``/``get_window_stats``.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import ckan.plugins.toolkit as tk
+from limits.storage import RedisStorage
+from limits.strategies import FixedWindowRateLimiter, MovingWindowRateLimiter
+
+# Every count is a Redis key under this prefix (e.g. "seoulplaza:LIMITS:LIMITER/login-account/…").
+KEY_PREFIX = "seoulplaza:LIMITS"
+
+
+@lru_cache(maxsize=None)
+def _storage(url: str) -> RedisStorage:
+    return RedisStorage(url, key_prefix=KEY_PREFIX)
+
+
+def storage() -> RedisStorage:
+    """The Redis storage of the portal's ``ckan.redis.url`` (one connection pool per URL)."""
+    return _storage(tk.config.get("ckan.redis.url"))
+
+
+def fixed_window() -> FixedWindowRateLimiter:
+    """Counts in windows that start with the first hit and last the limit's period
+    (one Redis counter per key): cheap, for everyday quotas."""
+    return FixedWindowRateLimiter(storage())
+
+
+def moving_window() -> MovingWindowRateLimiter:
+    """Counts the hits of the last period exactly (a Redis list of timestamps per
+    key, at most the limit long): for lock-outs, where a burst at a window's
+    edge must not double the allowance."""
+    return MovingWindowRateLimiter(storage())

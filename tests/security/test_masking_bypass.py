@@ -1,0 +1,219 @@
+"""Masking bypasses (issue 17, item 6), replayed against the real stack.
+
+A citizen wrote a phone number in full-width digits in a comment and it was
+published; a steward uploaded a CSV whose ``성명`` column kept every name. The
+kind: text written so a reader sees a number or an address and a pattern does
+not (other digit scripts, invisible characters, odd separators, Korean digits,
+spelled-out e-mail addresses), and tables whose personal data is said by the
+column header rather than by the value's shape. Comments go through the real
+``comments_comment_create``/``_update`` actions (ckanext-comments with the
+plaza's chain, PostgreSQL, Redis); uploads through ``resource_create`` and
+xloader's job on the real queue, as in tests/tables/; a source system's table
+through a real harvest run from the 예산관리시스템 stand-in over HTTP.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from ckan import model
+from ckan.tests import factories, helpers
+from ckanext.comments.model import Comment
+from openpyxl import Workbook, load_workbook
+
+from masking.normalize import normalize
+
+from harvesters import run
+from harvesters.standins.store import utc_now
+from tests.conftest import PLUGINS
+from tests.plaza.conftest import PARTICIPATION, as_user, participation_db  # noqa: F401 (fixture)
+from tests.tables.conftest import PLUGINS_WITH_XLOADER, xloader_site  # noqa: F401 (fixture)
+
+# What the attacker typed, and the digits/letters that must not come out in any form.
+OBFUSCATED = {
+    "０１０－４８２１－７７３０": "48217730",
+    "010ㅡ5512ㅡ3309": "55123309",
+    "0 1 0 6 6 2 4 1 8 0 5": "66241805",
+    "0\u200b1\u200b0-7\u200d731-20\u00ad44": "77312044",
+    "공일공 구팔칠육 오사삼이": "98765432",
+    "hong77 [at] gmail [dot] com": "hong77",
+    "kimsu 골뱅이 네이버 닷컴": "kimsu",
+    "주민번호 ９００１０１－１２３４５６７": "1234567",
+}
+COMMENT = "예산표 출처가 궁금합니다. 답변은 " + ", ".join(OBFUSCATED) + " 로 부탁드립니다. 반딧불이예산"
+
+
+def _leaks(text: str) -> list[str]:
+    """The planted values whose digits or letters survive in ``text``, however written."""
+    plain = normalize(text).text.replace(" ", "").replace("-", "")
+    return [secret for secret in OBFUSCATED.values() if secret in plain]
+
+
+@pytest.fixture
+def commented_record(participation_db):  # noqa: F811 (the imported fixture)
+    org = factories.Organization()
+    record = factories.Dataset(type="sanction", owner_org=org["id"], title="예산 편성 결과 보고",
+                               department="예산담당관", production_date="2024-01-01", disclosure_class="공개",
+                               source_system="업무관리시스템", source_id="MASK-1", document_number="예산담당관-1")
+    return record, factories.UserWithToken(email="citizen@example.org")
+
+
+def with_participation(test):
+    """The participation tests' plugins and configuration (tests/plaza/conftest.py)."""
+    for mark in PARTICIPATION:
+        test = mark(test)
+    return test
+
+
+@with_participation
+@pytest.mark.ckan_config("ckanext.comments.approved_edits_by_author", "true")  # the edit path, where a site allows it
+def test_obfuscated_contacts_in_a_comment_are_masked_in_storage_and_the_api(commented_record):
+    record, citizen = commented_record
+    made = helpers.call_action("comments_comment_create", context=as_user(citizen), subject_type="package",
+                               subject_id=record["id"], content=COMMENT)
+    stored = model.Session.get(Comment, made["id"]).content
+    assert not _leaks(stored), stored
+    assert "[휴대전화번호]" in stored and "[전자우편]" in stored and "[주민등록번호]" in stored
+    assert stored.startswith("예산표 출처가 궁금합니다. 답변은 ") and stored.endswith(" 로 부탁드립니다. 반딧불이예산")
+    thread = helpers.call_action("comments_thread_show", context={"user": "", "ignore_auth": False},
+                                 subject_type="package", subject_id=record["id"], include_comments=True)
+    assert not _leaks(str(thread)), thread
+    assert made["extras"]["masked"] == {"휴대전화번호": 5, "전자우편": 2, "주민등록번호": 1}
+
+    edited = helpers.call_action("comments_comment_update", context=as_user(citizen), id=made["id"],
+                                 content="수정: ０１０－４８２１－７７３０ / hong77 [at] gmail [dot] com")
+    assert not _leaks(edited["content"]) and not _leaks(model.Session.get(Comment, made["id"]).content)
+
+
+# A steward's list of applicants: names in a 성명 column, home phones (not
+# mobile-shaped), addresses without unit numbers and obfuscated values in the notes.
+APPLICANTS = [["김서윤", "02-987-6543", "서울특별시 마포구 월드컵로 123", "1990-03-04", "010ㅡ5512ㅡ3309로 연락"],
+              ["박도현", "031-555-7788", "서울특별시 도봉구 도봉로 45", "1985-11-20", "hong77 [at] gmail [dot] com"]]
+HEADER = ["성명", "연락처", "주소", "생년월일", "비고"]
+SECRETS = ["김서윤", "박도현", "987-6543", "555-7788", "월드컵로 123", "도봉로 45", "1990-03-04", "1985-11-20",
+           "5512", "hong77"]
+
+
+def _csv(rows, delimiter=","):
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerows(rows)
+    return out.getvalue().encode("cp949")
+
+
+def _xlsx():
+    """As offices save them: a title row, a blank row, then the header."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["2024년 청년수당 신청자 명단"])
+    sheet.append([])
+    sheet.append(HEADER)
+    for row in APPLICANTS:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.ckan_config("ckan.plugins", PLUGINS_WITH_XLOADER)
+@pytest.mark.usefixtures("with_plugins")
+@pytest.mark.parametrize("filename, content", [
+    ("applicants.csv", _csv([HEADER] + APPLICANTS)),
+    ("applicants.tsv", _csv([HEADER] + APPLICANTS, "\t")),
+    ("applicants.xlsx", _xlsx()),
+])
+def test_an_uploaded_table_with_a_name_column_is_stored_masked(xloader_site, app, filename, content):  # noqa: F811
+    resource = xloader_site(content, filename, format=filename.rsplit(".", 1)[1].upper())
+    download = app.get(f"/dataset/{resource['package_id']}/resource/{resource['id']}/download/{filename}").data
+    if filename.endswith(".xlsx"):
+        sheet = load_workbook(io.BytesIO(download)).active
+        stored = "\n".join(",".join(str(c) for c in row if c is not None) for row in sheet.iter_rows(values_only=True))
+    else:
+        stored = download.decode("cp949")
+    assert [s for s in SECRETS if s in stored] == [], stored
+    assert "성명" in stored and "[성명]" in stored and "[전화번호]" in stored and "[생년월일]" in stored
+
+    rows = helpers.call_action("datastore_search", resource_id=resource["id"], limit=100)["records"]
+    assert len(rows) >= len(APPLICANTS) and [s for s in SECRETS if s in str(rows)] == []
+    report = helpers.call_action("resource_show", id=resource["id"])["masking_report"]
+    assert "성명 2" in report and "전화번호 2" in report
+
+
+@pytest.mark.ckan_config("ckan.plugins", PLUGINS)
+@pytest.mark.usefixtures("with_plugins", "app")
+def test_a_harvested_table_with_a_name_column_is_published_masked(standin):
+    served = standin("budget", ["expense-2020-12"])
+    columns = [{"id": "name", "type": "text", "label": "성명"}, {"id": "phone", "type": "text", "label": "연락처"},
+               {"id": "birth", "type": "timestamp", "label": "생년월일"},
+               {"id": "note", "type": "text", "label": "비고"}, {"id": "amount", "type": "numeric", "label": "지원금액(원)"}]
+    rows = [[name, phone, birth, note, "500000"] for name, phone, _address, birth, note in APPLICANTS]
+    served.store.add({"id": "applicants-2024", "kind": "table", "modified_at": utc_now(), "attachments": [],
+                      "fields": {"dataset_type": "opendata", "title": "청년수당 지원 대상자 명단", "department": "청년정책과",
+                                 "production_date": "2024-01-31", "theme": "복지"},
+                      "disclosure": {"class": "공개", "ground": None, "opens_on": None, "nonpublic": []},
+                      "table": {"id": "applicants.csv", "name": "지원 대상자", "columns": columns}},
+                     {"applicants.csv": lambda: _csv([[c["id"] for c in columns]] + rows).decode("cp949").encode()})
+    summary = run.run_source(served.source)
+    assert not summary.errors, summary.line()
+    (resource,) = helpers.call_action("package_show", id="applicants-2024")["resources"]
+    records = helpers.call_action("datastore_search", resource_id=resource["id"])["records"]
+    assert [(r["name"], r["phone"], r["birth"], float(r["amount"])) for r in records] == [
+        ("[성명]", "[전화번호]", None, 500000.0)] * 2
+    assert [s for s in SECRETS if s in str(records)] == []
+
+
+@pytest.mark.ckan_config("ckan.plugins", PLUGINS)
+@pytest.mark.usefixtures("with_plugins", "harvest_db", "clean_datastore")
+def test_rows_written_through_the_datastore_api_are_stored_masked(app):
+    """A steward's script writes a list of citizens straight into a public table."""
+    steward = factories.UserWithToken()
+    org = factories.Organization(users=[{"name": steward["name"], "capacity": "editor"}])
+    dataset = factories.Dataset(type="opendata", owner_org=org["id"], title="설명회 참석자", department="도시계획과",
+                                production_date="2024-01-01", disclosure_class="공개",
+                                source_system="예산관리시스템", source_id="DS-API-1")
+    fields = [{"id": "seongmyeong", "type": "text", "info": {"label": "성명"}},
+              {"id": "yeonragceo", "type": "text", "info": {"label": "연락처"}},
+              {"id": "bigo", "type": "text", "info": {"label": "비고"}}]
+    auth = {"Authorization": steward["token"]}
+    created = app.post("/api/3/action/datastore_create", headers=auth, json={
+        "resource": {"package_id": dataset["id"], "name": "참석자"}, "fields": fields,
+        "records": [{"seongmyeong": "김서윤", "yeonragceo": "02-555-1234", "bigo": "문의 ０１０－４８２１－７７３０"}]})
+    assert created.status_code == 200, created.body[:300]
+    resource_id = created.json["result"]["resource_id"]
+    app.post("/api/3/action/datastore_upsert", headers=auth, json={
+        "resource_id": resource_id, "method": "insert",
+        "records": [{"seongmyeong": "박도윤", "yeonragceo": "hong77 [at] gmail [dot] com", "bigo": "없음"}]})
+    rows = helpers.call_action("datastore_search", resource_id=resource_id)["records"]
+    text = str(rows)
+    for secret in ("김서윤", "박도윤", "555-1234", "48217730", "hong77"):
+        assert secret not in normalize(text).text.replace("-", ""), (secret, rows)
+    assert [r["seongmyeong"] for r in rows] == ["[성명]", "[성명]"]
+
+
+@with_participation
+def test_what_citizens_and_stewards_write_in_requests_and_petitions_is_stored_masked(app, plaza, people, complaints,
+                                                                                     mailbox):
+    """문의하기 goes to 응답소 and 정보공개청구 to the department's mailbox: the
+    account says who is asking; phone numbers and e-mail typed into the text
+    are not kept, forwarded or mailed."""
+    from ckanext.seoulplaza.participation import sync
+    from ckanext.seoulplaza.participation.model import DisclosureRequest, Petition
+    typed = "회신은 ０１０－４８２１－７７３０ 또는 hong77 [at] gmail [dot] com 으로 주세요"
+    citizen, steward = as_user(people.citizen), as_user(people.steward)
+    helpers.call_action("seoulplaza_petition_create", context=citizen, package_id=plaza.partial, kind="문의",
+                        title="자료 문의 ０１０－４８２１－７７３０", body=typed)
+    filed = helpers.call_action("seoulplaza_disclosure_request_create", context=citizen, package_id=plaza.partial,
+                                content=typed, method="전자파일")
+    helpers.call_action("seoulplaza_disclosure_request_extend", context=steward, id=filed["id"],
+                        reason=f"청구인({typed})과 협의 중")
+    sync.run()
+    stored = [model.Session.query(Petition).one().title, model.Session.query(Petition).one().body,
+              model.Session.get(DisclosureRequest, filed["id"]).content,
+              model.Session.get(DisclosureRequest, filed["id"]).extension_reason]
+    forwarded = [str(p) for p in complaints.store.petitions.values()]
+    mailed = [mailbox.text(message) for message in mailbox.messages]
+    assert forwarded and mailed
+    for text in stored + forwarded + mailed:
+        assert not _leaks(text), text
+    assert "[휴대전화번호]" in stored[1] and "[전자우편]" in stored[2]
