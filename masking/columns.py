@@ -4,9 +4,13 @@ A name in a ``성명`` column has no role word before it and a home phone no
 mobile prefix: pattern masking cannot see them, the header can. ``classify``
 reads a table's headers (Korean, English, the public-data standard's
 abbreviations such as ``flnm``/``telno``, and xloader's romanised ids such as
-``seongmyeong``) and says which columns hold a private person's data; a
-``TableMasker`` replaces those cells whole with the kind's label (``[성명]``)
-and passes every other text cell through ``masking.redact``.
+``seongmyeong``; a header is read without its bracketed qualifier, which then
+says whose where it can: 성명(한자) and 이름 (서명) are name columns, 주소(시설) a
+place's address; a verb phrase such as 받는 사람 or 신청한 사람 names a person by
+the role its stem names, a private person when it names none) and says which
+columns hold a private person's data; a ``TableMasker`` replaces those cells
+whole with the kind's label (``[성명]``) and passes every other text cell
+through ``masking.redact``.
 
 Whose data a column holds is decided by the table, because the same header
 names officials in one table and citizens in another:
@@ -58,6 +62,7 @@ from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
 
 from unidecode import unidecode
 
+from .analyzer import scan
 from .anonymizer import redact
 from .recognizers import LABELS
 
@@ -65,11 +70,14 @@ from .recognizers import LABELS
 
 PRIVATE_ROLES = """민원인 신청인 신청자 청구인 신고인 진정인 고소인 고발인 피고소인 피해자 가해자 대표자 수령인 수취인
 예금주 보호자 세대주 소유자 응시자 수상자 의뢰인 계약자 가입자 이용자 환자 입주자 임차인 임대인 구매자 당첨자 수급자
-수혜자 대상자 지원자 제보자 요청자 문의자 상담자 방문자 질의자 고객 회원""".split() + [
+수혜자 대상자 지원자 제보자 요청자 문의자 상담자 방문자 질의자 고객 회원 수신인 발신인 주문자 예약자 제안자 추천인
+추천자 납부자 납세자 체납자 위반자 확진자 접촉자 사망자 부상자 실종자 수강생 수강자 학부모 구직자 후원자 기부자""".split() + [
     "applicant", "complainant", "petitioner", "requester", "representative", "recipient", "owner", "customer",
-    "member", "patient", "student", "guardian", "victim", "reporter", "beneficiary", "aplcnt", "rqstr", "rprsntv"]
+    "member", "patient", "student", "guardian", "victim", "reporter", "beneficiary", "aplcnt", "rqstr", "rprsntv",
+    "sender", "receiver", "addressee", "payer", "taxpayer", "donor"]
+# 수신자/발신자 are left out: in the city's document lists they are offices (수신자 참조).
 PERSONAL = "개인 본인 자택 집 실거주".split() + ["personal", "private", "home"]  # 자택 주소: whose, not a name
-GENERIC_NAMES = """성명 이름 성함 실명 한글성명 영문성명 한글이름 영문이름 참석자 참가자""".split() + [
+GENERIC_NAMES = """성명 이름 성함 실명 한글성명 영문성명 한자성명 국문성명 한글이름 영문이름 한자이름 참석자 참가자""".split() + [
     "name", "fullname", "personname", "flnm", "nm", "koreanname", "englishname", "firstname", "lastname",
     "givenname", "surname", "attendee", "participant"]
 AUTHOR_NAMES = "작성자 작성인 등록자 게시자".split() + ["author", "registrant"]
@@ -79,7 +87,7 @@ OFFICIAL_NAMES = """담당자 담당 담당공무원 담당직원 담당관 기�
 RANKS = "직위 직급 직책 직렬 직명 계급 직종".split() + ["position", "rank", "jobtitle", "grade", "ofcps", "clsf"]
 DEPARTMENTS = "부서 부서명 담당부서 소속부서 처리부서 소관부서 실국 실국명 과명 소속기관".split() + [
     "dept", "deptnm", "deptname", "department", "rspnberdeptnm", "insttnm", "agency", "agencynm"]
-ENTITIES = """시설 업소 업체 상호 사업장 사업체 법인 단체 회사 점포 병원 약국 학교 기업 기관 업종""".split() + [
+ENTITIES = """시설 업소 업체 상호 사업장 사업체 법인 단체 회사 점포 병원 약국 학교 기업 기관 업종 사무실 사무소""".split() + [
     "facility", "fclty", "company", "cmp", "store", "shop", "business", "bplc", "organization", "institution",
     "hospital", "school", "bssh"]
 NAME_TAILS = "명 성명 이름 성함".split() + ["name", "nm"]
@@ -114,7 +122,7 @@ ATTRIBUTES: tuple[tuple[str, list[str], bool], ...] = (
 MOBILE_WORDS = dict((kind, words) for kind, words, _always in ATTRIBUTES)["mobile_phone"]
 HOME = "거주지 자택 집 현주소 실거주 주민등록주소 등록기준지 본적 거소".split() + ["home"]  # an address that is a home's
 TAILS = "번호 정보 한글 영문 국문 전체 상세 앞자리 뒷자리 앞6자리 뒤7자리 도로명 지번 휴대폰 핸드폰 휴대전화 자택 유선 1 2 3".split() + [
-    "no", "number", "num", "info"]
+    "no", "number", "num", "info"] + "한자 한문 로마자 서명 자필 정자 표기".split()  # how a name is written: 성명 한자
 PRIVATE_ALWAYS = frozenset(kind for kind, _words, always in ATTRIBUTES if always)
 # A cell that says there is no value is kept as it is (a token would claim one).
 NO_VALUE = frozenset("없음 해당없음 해당 미기재 미상 비공개 무 na n/a none null -".split())
@@ -182,12 +190,42 @@ class Header:
         return bool(self.kind or self.context)
 
 
+# A qualifier in brackets: 성명(한자), (필수) 성명, 성명 【영문】, 주소(시설).
+_BRACKETED = re.compile(r"[(\[{<【〔「『]([^()\[\]{}<>【】〔〕「」『』]*)[)\]}>】〕」』]")
+# Who did something, said with a verb: 받는 사람, 신청한 사람, 주문하신 분, 받는 이, 받는 사람 연락처.
+_VERB_PERSON = re.compile(r"(?P<stem>[가-힣]+?)(?P<ending>[가-힣])(?P<who>사람|분|이)(?P<rest>.*)")
+_POLITE_ENDINGS = ("하시", "으시", "하", "으", "시")   # 신청하신 → 신청, 받으실 → 받
+_ENDINGS_BEFORE_BUN = frozenset("는은한신실던")          # 받는 분, 하신 분; not 이월분, 정산분, 분할분
+_FINAL_N_OR_L = (4, 8)  # a Hangul syllable's final consonant index: ㄴ, ㄹ
+_ROMANISED_PERSON = re.compile(r"[a-z]{2,}saram(?P<rest>.*)")  # xloader's id for 받는 사람: badneun_saram
+
+
+PRIVATE_PERSON = Header("person_name", "private")
+
+
 @lru_cache(maxsize=4096)
 def read_header(header: Any) -> Header:
-    """One header by its words alone (``classify`` adds what the table says)."""
+    """One header by its words alone (``classify`` adds what the table says):
+    as written; else without its bracketed qualifiers (성명(한자) is a name
+    column, 주소(시설) a place's address); else as a verb phrase naming a
+    person (받는 사람: a private person; 처리한 사람: whoever 처리자 is)."""
     key = header_key(header)
     if not key:
         return Header()
+    said = _read_key(key)
+    if said.known:
+        return said
+    text = unicodedata.normalize("NFKC", str(header))
+    if _BRACKETED.search(text):
+        base = read_header(_BRACKETED.sub(" ", text))
+        if base.known:
+            for qualifier in _BRACKETED.findall(text):
+                base = combine(read_header(qualifier), base)
+            return base
+    return _read_verb_phrase(key)
+
+
+def _read_key(key: str) -> Header:
     for kind, always, pattern in _ATTRIBUTE_COLUMNS:
         m = pattern.fullmatch(key)
         if m:
@@ -200,6 +238,40 @@ def read_header(header: Any) -> Header:
         if pattern.fullmatch(key):
             return Header(name_kind, subject, context)
     return Header()
+
+
+def _read_verb_phrase(key: str) -> Header:
+    """받는사람, 신청한사람연락처, badneunsaram: the person, read by the role the
+    verb's stem names or a private person; an attribute after it (연락처) is
+    that person's."""
+    m = _VERB_PERSON.fullmatch(key)
+    if m and _is_modifier(m["ending"], m["who"]):
+        role, rest = _role_of(m["stem"]), m["rest"]
+    elif m := _ROMANISED_PERSON.fullmatch(key):
+        role, rest = PRIVATE_PERSON, m["rest"]
+    else:
+        return Header()
+    if not rest:
+        return role
+    attribute = _read_key(rest)
+    return combine(role, attribute) if attribute.kind else Header()
+
+
+def _is_modifier(ending: str, who: str) -> bool:
+    """Whether a syllable ends a verb's modifier before 사람 (a final ㄴ or ㄹ:
+    받는, 신청한, 받을), or before 분 and 이 (only 는 은 한 신 실 던: 이월분 and
+    정산분 are portions, not persons)."""
+    if who == "사람":
+        return (ord(ending) - 0xAC00) % 28 in _FINAL_N_OR_L
+    return ending in _ENDINGS_BEFORE_BUN
+
+
+def _role_of(stem: str) -> Header:
+    """The role a verb's stem names (신청하 → 신청자, 처리 → 처리자, 담당하 →
+    담당자), a private person when it names none (받, 보내)."""
+    stem = next((stem[:-len(e)] for e in _POLITE_ENDINGS if stem.endswith(e) and len(stem) > len(e)), stem)
+    return next((h for h in map(_read_key, (stem + "자", stem + "인")) if h.kind == "person_name" or h.context),
+                PRIVATE_PERSON)
 
 
 def combine(parent: Header, child: Header) -> Header:
@@ -357,10 +429,13 @@ MAX_HEADER_CELL = 60     # characters: a longer cell is data, not a header
 
 
 def is_header_row(row: Sequence[Any]) -> bool:
-    """A row that names columns: a known header among short text cells, no numbers."""
+    """A row that names columns: a known header among short text cells, no
+    numbers, and nothing pattern masking would mask but a word after a role
+    (성명(한자) reads as a label and a name; a phone number makes the row data)."""
     cells = [c for c in row if c is not None and str(c).strip()]
     return bool(cells) and all(isinstance(c, str) and len(c) <= MAX_HEADER_CELL for c in cells) \
-        and any(read_header(c).known for c in cells)
+        and any(read_header(c).known for c in cells) \
+        and not any(f.kind != "person_name" for c in cells for f in scan(c))
 
 
 class TableStream:
@@ -368,9 +443,11 @@ class TableStream:
     as values). The header is the first row within ``header_search`` rows that
     names a known column, with up to ``MAX_HEADER_ROWS`` header rows right
     under it (a merged parent carries to the right over empty cells: 신청인
-    over 성명 | 연락처). Rows before the header are masked by pattern; in a
-    header row under the first, a cell that is not a known header is masked
-    as its column was (so a data row dressed as a header leaks nothing).
+    over 성명 | 연락처). Rows before the header are masked by pattern; the
+    first header row is kept as written (a header is never masked as data:
+    성명(한자) stays); in a header row under it, a cell that is not a known
+    header is masked as its column was (so a data row dressed as a header
+    leaks nothing).
     ``found`` counts by kind; ``columns`` is the table's classification."""
 
     def __init__(self, header_search: int = HEADER_SEARCH):
@@ -390,8 +467,8 @@ class TableStream:
         self.rows_seen += 1
         searching = self.in_header or (not self.header_rows and self.rows_seen <= self.header_search)
         if searching and len(self.header_rows) < MAX_HEADER_ROWS and is_header_row(row):
-            masked = [value if read_header(value).known else self.masker.mask_cell(i, value)
-                      for i, value in enumerate(row)]
+            masked = list(row) if not self.header_rows else \
+                [value if read_header(value).known else self.masker.mask_cell(i, value) for i, value in enumerate(row)]
             self.header_rows.append(list(row))
             self.in_header = True
             names, read = self._headers()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional, Sequence
 
 from .recognizers.financial import luhn_valid
+from .recognizers.identity import business_check_digit
 
 SURNAMES = "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉"
 GIVEN = "민서준지현우도윤하은수영재희성진태연경호정훈혜원주아예린채소유나다혁규석승빈동찬상욱"
@@ -43,10 +44,8 @@ def luhn_digit(body: str) -> str:
 
 def business_number(rng: random.Random) -> str:
     """A checksum-valid 사업자등록번호 (a company's, public)."""
-    body = [rng.randint(0, 9) for _ in range(9)]
-    weights = (1, 3, 7, 1, 3, 7, 1, 3, 5)
-    total = sum(d * w for d, w in zip(body, weights)) + body[8] * 5 // 10
-    digits = "".join(map(str, body)) + str((10 - total % 10) % 10)
+    body = "".join(str(rng.randint(0, 9)) for _ in range(9))
+    digits = body + business_check_digit(body)
     return f"{digits[:3]}-{digits[3:5]}-{digits[5:]}"
 
 
@@ -199,6 +198,32 @@ class Generator:
                     + self._public_block(doc))
         return doc
 
+    def lookalikes(self) -> Document:
+        """Public text that the readings of obfuscated numbers must leave alone:
+        date ranges, budget function codes shaped like old mobile numbers,
+        counting lists, amounts, Roman and hanja numerals, the native words for
+        numbers, letters beside digits in asset codes."""
+        r = self.rng
+        doc = Document("lookalikes", "")
+        start, end = self._date(), self._date()
+        field = r.choice((10, 20, 50, 60, 70, 80, 90, 100, 110, 120, 140, 150, 160))
+        facts = [
+            ("period", f"{start}~{end}"),
+            ("period", f"{start.replace('-', '.')}.~{end.replace('-', '.')}."),
+            ("budget_code", f"{field:03d}-{field + r.randint(1, 6):03d}-{r.randint(1000, 9999)}"),
+            ("counting", " ".join(f"{n:02d}" for n in range(1, r.randint(4, 8)))),
+            ("amount", f"{r.randint(1, 9)},{r.randint(100, 999)},{r.randint(100, 999)},{r.randint(100, 999)},"
+                       f"{r.randint(100, 999)}원"),
+            ("roman_headings", "Ⅰ. 개요 Ⅱ. 추진 실적 Ⅲ. 향후 계획 Ⅳ. 행정사항"),
+            ("hanja", "一般會計 三千億 원"),
+            ("native_numbers", f"{r.choice(['하나', '둘', '셋', '넷'])} {r.choice(['다섯', '여섯', '일곱'])} 구령"),
+            ("asset_code", f"S{r.randint(10, 99)}-{r.randint(1000, 9999)}-{r.randint(1000, 9999)}"),
+            ("official_phone", f"{self._office_phone()}\n{r.randint(1, 9)}."),
+        ]
+        doc.public += facts
+        doc.text = "공개 자료 목록\n" + "\n".join(f"{i}. {value}" for i, (_kind, value) in enumerate(facts, 1)) + "\n"
+        return doc
+
     def meeting_minutes(self, committee: str, agenda: str) -> Document:
         """Minutes where a member of the public spoke: the speaker and the
         contact they gave are private; the committee's officials are not."""
@@ -228,6 +253,43 @@ class Generator:
 _FULL_WIDTH = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in "0123456789-.@"})
 _CIRCLED = str.maketrans(dict(zip("0123456789", "⓪①②③④⑤⑥⑦⑧⑨")))
 _KOREAN = str.maketrans(dict(zip("0123456789", "공일이삼사오육칠팔구")))
+_HANJA = str.maketrans(dict(zip("0123456789", "〇一二三四五六七八九")))
+_ROMAN = str.maketrans(dict(zip("123456789", "ⅠⅡⅢⅣⅤⅥⅦⅧⅨ")))
+_NATIVE = ("공", "하나", "둘", "셋", "넷", "다섯", "여섯", "일곱", "여덟", "아홉")
+_LOOKALIKE_LETTERS = {"0": "O", "1": "l", "2": "Z", "5": "S", "6": "b", "8": "B", "9": "g"}
+
+
+def _line_break(value: str, rng: random.Random) -> str:
+    """A line break after one of the value's separators (or in its middle)."""
+    cuts = [i + 1 for i, c in enumerate(value) if c in "-. "] or [len(value) // 2]
+    cut = rng.choice(cuts)
+    return value[:cut] + ("\n" if value[cut - 1] in "-. " else "-\n") + value[cut:]
+
+
+def _regrouped(value: str, rng: random.Random) -> str:
+    """The digits in twos (010-12-34-56-78), a leading + kept."""
+    digits = "".join(c for c in value if c.isdigit())
+    return value[:1].strip("0123456789(") + rng.choice(["-", " ", "."]).join(
+        digits[i:i + 2] for i in range(0, len(digits), 2))
+
+
+def _look_alikes(value: str, rng: random.Random) -> str:
+    """Up to three digits written as letters that look like them (O1O-l234-S678)."""
+    out, left = [], 3
+    for c in value:
+        if left and c in _LOOKALIKE_LETTERS and rng.random() < 0.5:
+            out.append(_LOOKALIKE_LETTERS[c])
+            left -= 1
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def _mixed_korean(value: str, rng: random.Random) -> str:
+    """One or two digits of the prefix in Korean (공1공-1234-5678)."""
+    return value.replace("0", "공", rng.choice([1, 2])) if value.startswith("01") else value
+
+
 DIGIT_DISGUISES = {
     "full_width": lambda v, r: v.translate(_FULL_WIDTH),
     "circled": lambda v, r: v.translate(_CIRCLED),
@@ -235,25 +297,35 @@ DIGIT_DISGUISES = {
     "soft_hyphens": lambda v, r: v.replace("-", "\u00ad-").replace(" ", " \u2060"),
     "odd_separator": lambda v, r: "".join(r.choice(["ㅡ", "~", " - ", "_", "·"]) if c in "-. " else c for c in v),
     "spaced_digits": lambda v, r: v[:1].strip("0123456789(") + " ".join(c for c in v if c.isdigit()),
+    "line_break": _line_break,
+    "hanja_digits": lambda v, r: v.translate(_HANJA),
+    "roman_numerals": lambda v, r: v.translate(_ROMAN),
 }
-MOBILE_DISGUISES = {**DIGIT_DISGUISES,
+# Numbers whose digits alone say what they are (a bank account needs its context): regrouped.
+NUMBER_DISGUISES = {**DIGIT_DISGUISES, "regrouped": _regrouped}
+MOBILE_DISGUISES = {**NUMBER_DISGUISES,
                     "korean_digits": lambda v, r: v.translate(_KOREAN),
-                    "letter_o": lambda v, r: v.replace("0", "O", 2) if v.startswith("01") else v}
+                    "native_korean": lambda v, r: "".join(_NATIVE[int(c)] if c.isdigit() else c for c in v),
+                    "mixed_korean": _mixed_korean,
+                    "letter_o": lambda v, r: v.replace("0", "O", 2) if v.startswith("01") else v,
+                    "look_alikes": _look_alikes}
 MAIL_DISGUISES = {
     "bracketed": lambda v, r: v.replace("@", " [at] ").replace(".", " [dot] "),
     "korean_words": lambda v, r: v.replace("@", " 골뱅이 ").replace(".", " 닷 "),
     "parenthesised_at": lambda v, r: v.replace("@", "(at)"),
     "full_width": lambda v, r: v.translate(_FULL_WIDTH),
 }
-DISGUISED_KINDS = {"mobile_phone": MOBILE_DISGUISES, "email": MAIL_DISGUISES,
-                   **dict.fromkeys(["resident_registration_number", "alien_registration_number", "card_number",
-                                    "bank_account"], DIGIT_DISGUISES)}
+DISGUISED_KINDS = {"mobile_phone": MOBILE_DISGUISES, "email": MAIL_DISGUISES, "bank_account": DIGIT_DISGUISES,
+                   **dict.fromkeys(["resident_registration_number", "alien_registration_number", "card_number"],
+                                   NUMBER_DISGUISES)}
 
 
 def disguised(doc: Document, rng: random.Random) -> Document:
     """The document with each private number and e-mail address written as
-    someone hiding it from a filter would (full-width or circled digits,
-    invisible characters, odd separators, Korean digits, ``[at]``/``골뱅이``);
+    someone hiding it from a filter would (full-width, circled, hanja or
+    Roman digits, invisible characters, odd separators, a line break, the
+    digits regrouped, Korean digits and words, look-alike letters,
+    ``[at]``/``골뱅이``);
     its ``private`` list names the values as written, public facts unchanged."""
     text, private = doc.text, []
     for kind, value in doc.private:

@@ -1,23 +1,32 @@
 """What the recognizers read: the text as a reader sees it, not as it is encoded.
 
 People who want a number or an address past a filter write it so that a
-person still reads it and a pattern does not: full-width or circled digits
-(``０１０－１２３４－５６７８``, ``⓪①⓪``), invisible characters inside a value
-(zero-width space, soft hyphen, bidi controls), odd separators
-(``010ㅡ1234ㅡ5678``, ``010~1234~5678``, ``0 1 0 1 2 3 4 …``), letters for
-digits (``O1O``, ``ㅇ1ㅇ``), digits spelled in Korean (``공일공 일이삼사 오육칠팔``),
-e-mail addresses spelled out (``hong [at] gmail [dot] com``,
-``hong 골뱅이 네이버 닷컴``) or with Cyrillic look-alikes, text drawn right to
-left by a bidi override, Hangul decomposed into jamo (as macOS writes it). ``normalize`` undoes these in passes, each
+person still reads it and a pattern does not: full-width, circled or Roman
+digits (``０１０－１２３４－５６７８``, ``⓪①⓪``, ``010-ⅠⅡⅢⅣ-5678``), invisible
+characters inside a value (zero-width space, soft hyphen, bidi controls), odd
+separators or a line break (``010ㅡ1234ㅡ5678``, ``010~1234~5678``,
+``0 1 0 1 2 3 4 …``, ``010-1234-⏎5678``), the digits regrouped
+(``010-12-34-56-78``), letters for digits (``O1O-l234-S678``, ``ㅇ1ㅇ``),
+digits spelled in Korean, hanja or English (``공일공 하나둘셋넷 오육칠팔``,
+``〇一〇-一二三四``, ``공1공-1234-5678``), e-mail addresses spelled out
+(``hong [at] gmail [dot] com``, ``hong 골뱅이 네이버 닷컴``) or with Cyrillic
+look-alikes, text drawn right to left by a bidi override, Hangul decomposed
+into jamo (as macOS writes it). ``normalize`` undoes these in passes, each
 recording its edits, so that a span found in the normalised text maps back to
 the characters of the original (``Normalized.original_span``): redaction
 replaces what the author wrote and leaves the rest as written.
 
 The passes only rewrite what can change recognition: Korean syllables and
 ASCII stay as they are, separators are canonicalised only inside runs of nine
-or more digits, Korean digits only in runs of nine or more, and look-alike
-letters only next to digits. What a recognizer then accepts is still its own
-decision (context, checksums, dates), so public facts stay public.
+or more digits, spelled digits only in runs of nine or more of which three are
+spelled (fewer only beside Arabic digits in a private number's shape),
+look-alike letters only next to digits, and digits are regrouped only when
+the group of them, as one number, has the shape of a mobile, registration or
+card number. What a recognizer then accepts is still its own decision
+(context, checksums, dates), so public facts stay public. Not read: digits
+written as words between groups (``010 다음 1234``), place-value numbers
+(``천이백삼십사``), HTML character references (comments and mail show text
+as written, so ``&#48;`` never reads as 0).
 """
 from __future__ import annotations
 
@@ -27,6 +36,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Optional
+
+from .recognizers import WHOLE_NUMBER_PATTERNS, passport
+from .recognizers.contact import MOBILE_DIGITS
+from .recognizers.financial import is_card_number
+from .recognizers.identity import is_business_number, is_registration_number
 
 # --- the edit record -------------------------------------------------------
 
@@ -141,6 +155,8 @@ def _char_form(chars: str) -> str:
     number = unicodedata.numeric(chars, None)
     if number is not None and unicodedata.category(chars) == "No" and number == int(number) and 10 <= number <= 50:
         return str(int(number))  # ⑩ ⑽ ⒑ ㉑ → 10, 10, 10, 21
+    if number is not None and unicodedata.category(chars) == "Nl" and number == int(number) and 1 <= number <= 12:
+        return str(int(number))  # Roman numerals as numbers (Ⅳ → 4, not NFKC's IV); 〇 is left to pass 5
     if "\u3130" <= chars <= "\u318f":
         return chars  # Hangul compatibility jamo (ㅋ, ㅡ, ㅇ) stay: NFKC would make them conjoining jamo
     form = unicodedata.normalize("NFKC", chars)
@@ -218,97 +234,185 @@ def _spelled_mail(text: str, out: list[Edit]) -> None:
                 out.append((offset + part.start(), offset + part.end(), "."))
 
 
-# --- pass 5: digits spelled in Korean ------------------------------------------
+# --- numbers whose digits alone say what they are ---------------------------------
 
-_KOREAN_DIGITS = {"공": "0", "영": "0", "빵": "0", "일": "1", "이": "2", "삼": "3", "사": "4", "오": "5",
-                  "육": "6", "륙": "6", "칠": "7", "팔": "8", "구": "9"}
-_KD = "".join(_KOREAN_DIGITS)
-_KOREAN_DIGIT_RUN = re.compile(rf"(?:(?<![가-힣])|(?=[공영빵]일))[{_KD}0-9](?:[ \t\-.~ㅡ()]{{0,3}}[{_KD}0-9]){{8,}}")
-# Any qualifying run has three Korean digits, so its first one starts a three-digit run:
-# texts without one skip the pass (most do, though 이, 사, 일 are common syllables).
-_KOREAN_DIGIT_HINT = re.compile(rf"[{_KD}][ \t\-.~ㅡ()]{{0,3}}[{_KD}0-9][ \t\-.~ㅡ()]{{0,3}}[{_KD}0-9]")
-_FINAL_CONSONANT_DIGITS = set("공영빵일삼육륙칠팔")
-_NUMBER_LENGTHS = {10, 11, 13, 16}  # mobile, resident registration, card
+PRIVATE_NUMBER_LENGTHS = frozenset({10, 11, 12, 13, 15, 16})  # mobile, +82 mobile, registration, card
 
 
-def _korean_digits(text: str, out: list[Edit]) -> None:
-    """A run of nine or more digits of which three or more are Korean syllables.
-    A last 이 after a syllable ending in a consonant may be the particle
-    (…칠팔이 맞습니다): it is left out when the number then has a length that
-    a mobile, registration or card number has and would not with it."""
-    if not _KOREAN_DIGIT_HINT.search(text):
+def is_private_number(digits: str) -> bool:
+    """Whether ``digits`` (a string of digits), read as one number, have the
+    shape of a mobile number (+82 or not), a registration number (valid
+    date and sex digit) or a card number (Luhn): what the recognizers mask
+    however the digits are grouped."""
+    return bool(MOBILE_DIGITS.fullmatch(digits)) or is_registration_number(digits) or is_card_number(digits)
+
+
+# --- pass 5: digits spelled in Korean, hanja or English -----------------------------
+
+# What a digit is read as: Sino-Korean syllables (공일공), native Korean words
+# (하나 둘 셋), hanja, including the forms written on cheques (壹貳參), and English words.
+_SPELLED_DIGITS = {
+    **dict.fromkeys("공영빵〇零", "0"), **dict.fromkeys("일一壹弌", "1"), **dict.fromkeys("이二貳貮弍", "2"),
+    **dict.fromkeys("삼三參叁弎", "3"), **dict.fromkeys("사四肆", "4"), **dict.fromkeys("오五伍", "5"),
+    **dict.fromkeys("육륙六陸", "6"), **dict.fromkeys("칠七柒", "7"), **dict.fromkeys("팔八捌", "8"),
+    **dict.fromkeys("구九玖", "9"),
+    "하나": "1", "둘": "2", "셋": "3", "넷": "4", "다섯": "5", "여섯": "6", "일곱": "7", "여덟": "8", "아홉": "9",
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9",
+}
+_WORDS = sorted((w for w in _SPELLED_DIGITS if len(w) > 1), key=len, reverse=True)
+_CHARS = "".join(w for w in _SPELLED_DIGITS if len(w) == 1)
+_ENGLISH = [form for w in _WORDS if w.isascii() for form in (w, w.capitalize(), w.upper())]
+_SPELLED = rf"(?:{'|'.join(w for w in _WORDS if not w.isascii())}|{'|'.join(_ENGLISH)}|[{_CHARS}])"
+_DIGIT = rf"(?:{_SPELLED}|[0-9])"
+_SPELLED_GAP = r"[ \t\-.~ㅡ()]{0,3}"
+_SPELLED_RUN = re.compile(rf"(?:(?<![가-힣A-Za-z])|(?=[공영빵]일)){_DIGIT}(?:{_SPELLED_GAP}{_DIGIT}){{8,}}")
+_SPELLED_TOKEN = re.compile(rf"(?P<spelled>{_SPELLED})|[0-9]")
+# A qualifying run has three spelled digits in a row, a word for a digit or a spelled
+# digit beside an Arabic one: texts without any skip the pass (most do, though 이, 사,
+# 일 are common syllables). Separate searches of character classes and literals are
+# much faster than one alternation of them all.
+_SPELLED_HINTS = (
+    re.compile(rf"[{_CHARS}]{_SPELLED_GAP}[{_CHARS}0-9]{_SPELLED_GAP}[{_CHARS}0-9]"),
+    re.compile(rf"[0-9][{_CHARS}]|[{_CHARS}][0-9]"),
+    re.compile("|".join(w for w in _WORDS if not w.isascii())),
+    re.compile("|".join(_ENGLISH)),
+)
+MIN_SPELLED = 3
+# Digits whose reading ends in a consonant, after which the particle is 이 (…칠팔이 맞습니다)
+_BEFORE_PARTICLE_I = frozenset("공영빵일삼육륙칠팔〇零一壹三參六陸七柒八捌013678") | {"둘", "셋", "넷", "다섯", "여섯",
+                                                                                "일곱", "여덟", "아홉"}
+
+
+def _spelled_digits(text: str, out: list[Edit]) -> None:
+    """A run of nine or more digits of which three or more are spelled (공, 하나,
+    一, one), or one or two spelled beside an Arabic digit (공1공-1234-5678)
+    when the run's digits have a private number's shape. A last 이 after a
+    digit read with a final consonant may be the particle (…칠팔이 맞습니다):
+    it is left out when the number is a private one without it and not with it."""
+    if not any(hint.search(text) for hint in _SPELLED_HINTS):
         return
-    for m in _KOREAN_DIGIT_RUN.finditer(text):
-        run = m.group()
-        if sum(ch in _KOREAN_DIGITS for ch in run) < 3:
+    for m in _SPELLED_RUN.finditer(text):
+        tokens = list(_SPELLED_TOKEN.finditer(m.group()))
+        digits = "".join(_SPELLED_DIGITS.get(t.group().lower(), t.group()) for t in tokens)
+        if tokens[-1].group() == "이" and tokens[-2].group().lower() in _BEFORE_PARTICLE_I \
+                and is_private_number(digits[:-1]) and not is_private_number(digits):
+            tokens, digits = tokens[:-1], digits[:-1]
+        spelled = [t for t in tokens if t.group("spelled")]
+        if len(spelled) < MIN_SPELLED and not (spelled and _beside_arabic(spelled, m.group())
+                                               and is_private_number(digits)):
             continue
-        digits = "".join(_KOREAN_DIGITS.get(ch, ch) for ch in run if ch in _KOREAN_DIGITS or ch.isdigit())
-        lengths = _NUMBER_LENGTHS | ({12} if digits.startswith("82") else set())  # +82 10 …: twelve digits
-        if run.endswith("이") and run[-2] in _FINAL_CONSONANT_DIGITS \
-                and len(digits) - 1 in lengths and len(digits) not in lengths:
-            run = run[:-1]
-        for i, ch in enumerate(run):
-            if ch in _KOREAN_DIGITS:
-                out.append((m.start() + i, m.start() + i + 1, _KOREAN_DIGITS[ch]))
+        for t in spelled:
+            out.append((m.start() + t.start(), m.start() + t.end(), _SPELLED_DIGITS[t.group().lower()]))
 
 
-# --- pass 6: separators and look-alike letters inside numbers ---------------------
+def _beside_arabic(tokens: list[re.Match], run: str) -> bool:
+    """Whether a spelled digit touches an Arabic digit (공1공, 567팔)."""
+    return any(run[t.start() - 1:t.start()].isdigit() or run[t.end():t.end() + 1].isdigit() for t in tokens)
 
-_LOOKALIKES = {"O": "0", "o": "0", "ㅇ": "0", "l": "1", "I": "1"}
-_SEP_CHARS = r"\-.~_/\\|)ㅡᅳ―—–‒‑‐−ー·ㆍ•∙"
-_TOKEN = r"[0-9OoIlㅇ]+"
-_SEP = rf"(?:[ \t]{{0,2}}(?:[{_SEP_CHARS}][ \t]{{0,2}}){{1,3}}|[ \t]{{1,3}}|,)"
-_NUMBER = re.compile(rf"(?<![A-Za-z0-9@ㅇ]){_TOKEN}(?:{_SEP}{_TOKEN})*(?![A-Za-z0-9@ㅇ])")
-_PARTS = re.compile(rf"(?P<token>{_TOKEN})|(?P<sep>{_SEP})")
+
+# --- pass 6: separators, look-alike letters and regrouped digits inside numbers ----------
+
+# Letters and jamo drawn like digits: O o ㅇ 0, l I ㅣ 1, Z z 2, S s 5, b G 6, B 8, g q 9.
+_LOOKALIKES = {**dict.fromkeys("Ooㅇ", "0"), **dict.fromkeys("lIㅣ", "1"), **dict.fromkeys("Zz", "2"),
+               **dict.fromkeys("Ss", "5"), **dict.fromkeys("bG", "6"), "B": "8", **dict.fromkeys("gq", "9")}
+_ALIKE = "".join(_LOOKALIKES)
+_MARKS = r"\-~_ㅡᅳ―—–‒‑‐−ー./\\|·ㆍ•∙"
+_TOKEN = rf"[0-9{_ALIKE}]+"
+_BREAK = r"[ \t]{0,2}(?:\r?\n[ \t]{0,2})?"  # spaces, and at most one line break
+_SEP = (rf"(?:{_BREAK}(?:[{_MARKS}]{_BREAK}){{1,3}}"           # marks, also at a line's end or start
+        rf"|[ \t]{{0,2}}(?:[{_MARKS})][ \t]{{0,2}}){{1,3}}"     # and a closing bracket, within a line
+        rf"|[ \t]{{1,3}}|[ \t]{{0,2}}\r?\n[ \t]{{0,2}}|[(\[\]]|,)")  # blanks, a line break, 010(1234)5678, 1,234
+_NUMBER = re.compile(rf"(?<![A-Za-z0-9@{_ALIKE}]){_TOKEN}(?:{_SEP}{_TOKEN})*(?![A-Za-z0-9@{_ALIKE}])")
+_TOKENS = re.compile(_TOKEN)
 _PLAIN_NUMBER = re.compile(r"[0-9]{2,}(?:[- ][0-9]{2,})*")
+_PLAIN_SEPARATOR = re.compile("[- ]")
 MIN_NUMBER_DIGITS = 9  # the shortest private number the recognizers know: 10 digits (a mobile), one may be a look-alike
+_THOUSANDS = {",", "."}  # an amount's separators: 1,101,234,567,890원 is not regrouped
 
 
 # Text with no digit near another digit or a look-alike has nothing for the pass.
-_NUMBER_HINT = re.compile(r"[0-9][^0-9\n]{1,9}[0-9OoIlㅇ]|[OoIlㅇ][0-9]|[0-9][OoIlㅇ]")
+_NUMBER_HINT = re.compile(rf"[0-9][^0-9]{{1,9}}[0-9{_ALIKE}]|[{_ALIKE}][0-9]|[0-9][{_ALIKE}]")
 
 
 def _numbers(text: str, out: list[Edit]) -> None:
     """Inside a run of nine or more digits: look-alike letters next to digits
-    become digits, chains of three or more single digits separated alike lose
-    their separators (``0 1 0 1 2 3 4``), any other separator with a
-    non-space character becomes ``-`` and spaces become one space. A comma
+    become digits; the separators go where the digits, regrouped
+    (``010-12-34-56-78``, ``0 1 0 1 2 3 4 …``), make a private number
+    (``is_private_number``); any other separator with a non-space character
+    becomes ``-``, spaces one space, a line break one line break. A comma
     before three digits is a thousands separator and stays."""
     if not _NUMBER_HINT.search(text):
         return
     for m in _NUMBER.finditer(text):
-        if _PLAIN_NUMBER.fullmatch(m.group()) or sum(ch.isdigit() for ch in m.group()) < MIN_NUMBER_DIGITS // 2:
-            continue  # already as the recognizers read it, or too short to become a private number
-        parts = [(p.start() + m.start(), p.end() + m.start(), p.group()) for p in _PARTS.finditer(m.group())]
-        tokens = [value for _start, _end, value in parts[::2]]
-        real = sum(ch.isdigit() for token in tokens for ch in token)
-        alike = sum(map(len, tokens)) - real
-        if real + alike < MIN_NUMBER_DIGITS or alike > real:
+        run = m.group()
+        if len(run) < MIN_NUMBER_DIGITS:
             continue
-        joined = _single_chains([value for _start, _end, value in parts])
+        real = sum(ch.isdigit() for ch in run)
+        alike = sum(ch in _LOOKALIKES for ch in run)
+        if real + alike < MIN_NUMBER_DIGITS or alike > real:
+            continue  # too short to become a private number, or a word with a digit in it
+        plain = _PLAIN_NUMBER.fullmatch(run)  # as the recognizers read it, unless regrouped
+        if plain and (real not in PRIVATE_NUMBER_LENGTHS or not _regrouped(*_plain_groups(run))):
+            continue
+        parts = _parts(run, m.start())
+        tokens = [value for _start, _end, value in parts[::2]]
+        read = [_read_token(tokens, i) for i in range(len(tokens))]
+        separators = [value for _start, _end, value in parts[1::2]]
+        joined = _single_chains([value for _start, _end, value in parts]) | _regrouped(read, separators)
         for k, (start, end, value) in enumerate(parts):
             if k % 2 == 0:
-                neighbours = [parts[j][2] for j in (k - 2, k, k + 2) if 0 <= j < len(parts)]
-                if any(ch.isdigit() for n in neighbours for ch in n):
-                    out.append((start, end, "".join(_LOOKALIKES.get(ch, ch) for ch in value)))
+                out.append((start, end, read[k // 2]))
             elif k in joined:
                 out.append((start, end, ""))
-            elif value == "," and len(parts[k + 1][2]) == 3:
+            elif plain or (value == "," and len(parts[k + 1][2]) == 3):
                 continue
-            elif value == ")" and text[parts[k - 1][0] - 1:parts[k - 1][0]] == "(":
+            elif k == 1 and value == ")" and text[parts[0][0] - 1:parts[0][0]] == "(":
                 continue  # (010)1234-5678: the recognizers know the parenthesised prefix
+            elif value.strip(" \t\r\n"):
+                out.append((start, end, "-"))
             else:
-                out.append((start, end, "-" if value.strip(" \t") else " "))
+                out.append((start, end, "\n" if "\n" in value else " "))
+
+
+def _parts(run: str, offset: int) -> list[tuple[int, int, str]]:
+    """The run's tokens and the separators between them, alternately, as
+    (start, end, text) in the text: a separator is whatever lies between two
+    tokens (no separator character is a token's)."""
+    parts: list[tuple[int, int, str]] = []
+    previous_end = None
+    for token in _TOKENS.finditer(run):
+        if previous_end is not None:
+            parts.append((offset + previous_end, offset + token.start(), run[previous_end:token.start()]))
+        parts.append((offset + token.start(), offset + token.end(), token.group()))
+        previous_end = token.end()
+    return parts
+
+
+def _plain_groups(run: str) -> tuple[list[str], list[str]]:
+    """A plain number's digit groups and the separators between them."""
+    return _PLAIN_SEPARATOR.split(run), _PLAIN_SEPARATOR.findall(run)
+
+
+def _read_token(tokens: list[str], i: int) -> str:
+    """Token ``i`` as digits where it or a neighbour holds a digit (O1O → 010;
+    So, Oil alone stay), unless it is a passport number (S12345678)."""
+    if passport.pattern.fullmatch(tokens[i]):
+        return tokens[i]
+    if any(ch.isdigit() for token in tokens[max(i - 1, 0):i + 2] for ch in token):
+        return "".join(_LOOKALIKES.get(ch, ch) for ch in tokens[i])
+    return tokens[i]
 
 
 def _single_chains(parts: list[str]) -> set[int]:
     """The separators (odd indices of token, sep, token …) that join three or
-    more one-character tokens with the same one-character separator."""
+    more one-character tokens with the same one-character separator on one
+    line (a column of one-digit figures, one a line, is not a number)."""
     joined: set[int] = set()
     k = 1
     while k < len(parts):
         j = k
-        while j < len(parts) and parts[j] == parts[k] and len(parts[j]) == 1 \
+        while j < len(parts) and parts[j] == parts[k] and len(parts[j]) == 1 and parts[j] != "\n" \
                 and len(parts[j - 1]) == 1 and len(parts[j + 1]) == 1:
             j += 2
         if j - k >= 4:  # two separators or more: three tokens or more
@@ -317,21 +421,66 @@ def _single_chains(parts: list[str]) -> set[int]:
     return joined
 
 
+def _separator_kind(separator: str) -> str:
+    """What a separator is, spacing aside: ``-`` for `` - `` and ``-⏎``; a
+    line break alone and blanks alone are kinds of their own."""
+    return "".join(separator.split()) or ("\n" if "\n" in separator else " ")
+
+
+def _regrouped(read: list[str], separators: list[str]) -> set[int]:
+    """The separators (as indices of token, sep, token …) of each stretch of
+    groups joined by one kind of separator whose digits, together, make a
+    private number that the groups as written do not show: 010-12-34-56-78,
+    0101-234-5678, 9001-01-12-34-567. A stretch that counts (01 02 03 04 05)
+    or groups thousands (1,101,234,567,890), and a 사업자등록번호 with its
+    check digit (011-19-41930), are left as they are."""
+    joined: set[int] = set()
+    kinds = [_separator_kind(separator) for separator in separators]
+    first = 0
+    while first < len(kinds):
+        last = first
+        while last + 1 < len(kinds) and kinds[last + 1] == kinds[first]:
+            last += 1
+        groups, kind = read[first:last + 2], kinds[first]
+        digits = "".join(groups)
+        if len(digits) in PRIVATE_NUMBER_LENGTHS and digits.isdigit() and is_private_number(digits) \
+                and not _shown_as_written(groups, kind) and not _counts(groups) \
+                and not _thousands(groups, kind) and not is_business_number(groups):
+            joined.update(2 * i + 1 for i in range(first, last + 1))
+        first = last + 1
+    return joined
+
+
+def _shown_as_written(groups: list[str], kind: str) -> bool:
+    """Whether the recognizers read the groups as one value as they stand (010-1234-5678)."""
+    text = ("-" if kind != " " else " ").join(groups)
+    return any(pattern.fullmatch(text) for pattern in WHOLE_NUMBER_PATTERNS)
+
+
+def _thousands(groups: list[str], kind: str) -> bool:
+    """Whether the groups are an amount's: 1,101,234,567,890 or 1.101.234."""
+    return kind in _THOUSANDS and 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def _counts(groups: list[str]) -> bool:
+    """Whether the groups count up by one (01 02 03 04 05): a list, not a number."""
+    return len(groups) > 2 and all(int(b) == int(a) + 1 for a, b in zip(groups, groups[1:]))
+
+
 # --- the pipeline -------------------------------------------------------------------
 
 PASSES: tuple[Callable[[str, list[Edit]], None], ...] = (
-    _overrides, _characters, _homoglyphs, _spelled_mail, _korean_digits, _numbers)
+    _overrides, _characters, _homoglyphs, _spelled_mail, _spelled_digits, _numbers)
 
 
 # Whether any pass could change the text: most texts (ASCII and Hangul syllables,
 # plain numbers) need none, and short table cells are most of what is masked.
-_ANY_PASS = re.compile("|".join(["[^\x00-\x7f\uac00-\ud7a3]", _MAIL_HINT.pattern, _KOREAN_DIGIT_HINT.pattern,
-                                 _NUMBER_HINT.pattern]))
+_ANY_PASS = (re.compile("[^\x00-\x7f\uac00-\ud7a3]"), _MAIL_HINT, *_SPELLED_HINTS, _NUMBER_HINT)
 
 
 def normalize(text: str, passes: Iterable[Callable[[str, list[Edit]], None]] = PASSES) -> Normalized:
     """The text the recognizers read, and how to map its spans back to ``text``."""
-    if passes is PASSES and not _ANY_PASS.search(text):
+    if passes is PASSES and not any(hint.search(text) for hint in _ANY_PASS):
         return Normalized(text, text)
     current, applied = text, []
     for run_pass in passes:

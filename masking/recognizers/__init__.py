@@ -7,7 +7,7 @@ carry the context check that tells them apart (see each module).
 from .address import AddressRecognizer
 from .contact import email, mobile_phone
 from .financial import bank_account, card_number
-from .identity import RegistrationNumberRecognizer, driver_license, driver_license_bare, passport
+from .identity import REGISTRATION, RegistrationNumberRecognizer, driver_license, driver_license_bare, passport
 from .person import PersonNameRecognizer
 from .vehicle import VehiclePlateRecognizer
 
@@ -16,6 +16,10 @@ DEFAULT_RECOGNIZERS = (
     mobile_phone, email, card_number, bank_account,
     AddressRecognizer(), VehiclePlateRecognizer(), PersonNameRecognizer(),
 )
+
+# The numbers whose value is their digits (normalize.py regroups digits into them,
+# unless the groups as written already read as one of them).
+WHOLE_NUMBER_PATTERNS = (mobile_phone.pattern, card_number.pattern, REGISTRATION)
 
 # The replacement token for each kind (what a reader sees in place of the value);
 # phone_number and birth_date are found by column meaning only (masking.columns).

@@ -9,10 +9,14 @@ import re
 
 from .base import NOT_ALNUM_BEFORE, NOT_DIGIT_AFTER, NOT_DIGIT_BEFORE, PatternRecognizer
 
+# No mobile number's middle part starts with 0 (010-2xxx-, 011-2xx-): 010-016-1234 is a
+# budget function code (분야-부문-사업), not a phone.
 mobile_phone = PatternRecognizer(
     "mobile_phone",
     NOT_DIGIT_BEFORE + r"(?:\+82[\s-]?(?:\(0\)\s?)?1[016789]|\(01[016789]\)|01[016789])"
-    r"[\s.-]?\d{3,4}[\s.-]?\d{4}" + NOT_DIGIT_AFTER)
+    r"[\s.-]?[1-9]\d{2,3}[\s.-]?\d{4}" + NOT_DIGIT_AFTER)
+# The digits of a mobile number alone, however they were grouped (+82 without its 0).
+MOBILE_DIGITS = re.compile(r"(?:0|82)1[016789][1-9]\d{6,7}")
 
 PUBLIC_MAIL_DOMAINS = ("go.kr", "korea.kr")
 

@@ -16,6 +16,12 @@ def luhn_valid(number: str) -> bool:
     return total % 10 == 0
 
 
+def is_card_number(digits: str) -> bool:
+    """Whether ``digits`` alone, however they were grouped, make a card number:
+    15 (American Express) or 16 digits from a card network's range, Luhn-valid."""
+    return len(digits) in (15, 16) and digits[0] in "3456" and luhn_valid(digits)
+
+
 card_number = PatternRecognizer(
     "card_number",
     NOT_DIGIT_BEFORE + r"[3-6]\d{3}(?:[\s-]?\d{4}){3}(?:\d{1,3})?|3\d{3}[\s-]?\d{6}[\s-]?\d{5}" + NOT_DIGIT_AFTER,

@@ -1,4 +1,5 @@
-"""Identity numbers: resident and alien registration, passport, driver's licence."""
+"""Identity numbers: resident and alien registration, passport, driver's licence;
+the business registration number's shape, which is public."""
 from __future__ import annotations
 
 import datetime as dt
@@ -16,7 +17,7 @@ _FOREIGNER_DIGITS = "5678"
 # A company's 법인등록번호 has the same 6-7 shape; its label keeps it public.
 _CORPORATE_LABEL = re.compile(r"법인\s*(등록)?\s*번호|법인번호")
 
-_REGISTRATION = re.compile(
+REGISTRATION = re.compile(
     NOT_DIGIT_BEFORE + r"(?P<value>(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})"
     r"(?:\s?[-‐–]\s?|\s)?(?P<g>\d)\d{6})" + NOT_DIGIT_AFTER)
 
@@ -31,13 +32,33 @@ def _is_birth_date(m: re.Match) -> bool:
     return True
 
 
+def is_registration_number(digits: str) -> bool:
+    """Whether 13 ``digits``, however they were grouped, make a living
+    person's registration number: a valid date of birth, a sex digit of the
+    1900s or 2000s."""
+    m = REGISTRATION.fullmatch(digits)
+    return bool(m) and m.group("g") in "12345678" and _is_birth_date(m)
+
+
+def business_check_digit(body: str) -> str:
+    """The check digit of a 사업자등록번호 (a company's, public) from its first nine digits."""
+    digits = [int(d) for d in body]
+    total = sum(d * w for d, w in zip(digits, (1, 3, 7, 1, 3, 7, 1, 3, 5))) + digits[8] * 5 // 10
+    return str((10 - total % 10) % 10)
+
+
+def is_business_number(groups: list[str]) -> bool:
+    """Whether digit groups are a 사업자등록번호 as written: 3-2-5 with its check digit."""
+    return [len(g) for g in groups] == [3, 2, 5] and business_check_digit("".join(groups)[:9]) == groups[2][-1]
+
+
 class RegistrationNumberRecognizer:
     """주민등록번호 and 외국인등록번호, with hyphen, space or nothing between the halves."""
 
     kinds = ("resident_registration_number", "alien_registration_number")
 
     def find(self, text: str) -> Iterable[Finding]:
-        for m in _REGISTRATION.finditer(text):
+        for m in REGISTRATION.finditer(text):
             if not _is_birth_date(m) or _CORPORATE_LABEL.search(window_before(text, m.start(), 20)):
                 continue
             kind = self.kinds[1] if m.group("g") in _FOREIGNER_DIGITS else self.kinds[0]

@@ -1,8 +1,9 @@
 """Names of private persons, found by the role that labels them.
 
 A name alone is not a cue (officials sign documents by name and stay public);
-the role is: 민원인 김철수, 신청인: 이영희, 성명 박민수. A name once found is
-masked wherever else it appears. A name followed by an official title
+the role is: 민원인 김철수, 신청인: 이영희, 성명 박민수, 성명(한자): 洪吉童 (a name in
+hanja after a label, whatever its characters). A name once found is masked
+wherever else it appears. A name followed by an official title
 (홍길동 주무관) is an official acting in office and stays.
 """
 from __future__ import annotations
@@ -23,7 +24,8 @@ NOT_NAMES = frozenset("""본인 주소 연락처 전화 요청 의견 민원 성
 확인 제출 기재 생략 비공개 전원 다수 각각 모두 없음 미상 해당 관련 소유 일동 등록 변경 주민 외국인 미기재 측
 대표 본부 여러분 거주 명단 현황 인원 신분 등 외 및 중 전부 일부 공동 유족 가족 부모 자녀 배우자 이하 기타
 차량 주장 진술 답변 신청 동의 이의 인적 사업 상담 방문 제기 소속 성별 나이 연령 기간 장소 서류 문의 전화 정보 조치
-조사 안내 구제 고충 피해 공사 권리 우편 이메일 진정 고소 신고 명칭 상호 주민등록 연명 다수인 단체 법인 회사""".split())
+조사 안내 구제 고충 피해 공사 권리 우편 이메일 진정 고소 신고 명칭 상호 주민등록 연명 다수인 단체 법인 회사
+한자 한문 한글 국문 영문 로마자 자필 정자 필수 선택 표기 유형 구분""".split())
 NOUN_SUFFIXES = frozenset("지 서 처 란 들 측 사항 번호 내용 사실".split())
 PARTICLES = ("로부터", "께서", "에게", "으로", "로", "씨", "님", "은", "는", "이", "가", "의", "을", "를", "와", "과", "도", "께")
 SURNAMES = frozenset("""김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 전 홍 유 고 문 양 손 배 백 허 남 심 노 하 곽
@@ -32,7 +34,12 @@ SURNAMES = frozenset("""김 이 박 최 정 강 조 윤 장 임 한 오 서 신 
 갈 단 견 당 화 창 옹 순 빙 종 아 견 탄 묵 해 판""".split())
 COMPOUND_SURNAMES = frozenset("남궁 황보 제갈 선우 독고 사공 서문 동방".split())
 
-_LABELLED = re.compile(r"(?<![가-힣])(?:" + "|".join(ROLES) + r")\s*(?:[:：]\s*|\(\s*|\s+)(?P<run>[가-힣]{2,8})")
+# How a form says the name is written (성명(한자): 洪吉童, 이름(서명)): a label, not a name.
+QUALIFIERS = "한자 한문 한글 국문 영문 로마자 서명 자필 정자 본인 인".split()
+HANJA = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_LABELLED = re.compile(r"(?<![가-힣])(?:" + "|".join(ROLES) + r")"
+                       r"(?:\s*\(\s*(?:" + "|".join(QUALIFIERS) + r")\s*\)\s*[:：]?\s*|\s*(?:[:：]\s*|\(\s*)|\s+)"
+                       r"(?:(?P<run>[가-힣]{2,8})|(?P<hanja>[" + HANJA + "]{2,4})(?![" + HANJA + "]))")
 _TITLE_AFTER = re.compile(r"\s?(?:" + "|".join(OFFICIAL_TITLES) + r")")
 
 
@@ -61,6 +68,9 @@ class PersonNameRecognizer:
     def find(self, text: str) -> Iterable[Finding]:
         names = set()
         for m in _LABELLED.finditer(text):
+            if m.group("hanja"):  # a name written in hanja (洪吉童, 南宮民秀)
+                names.add(m.group("hanja"))
+                continue
             name = _name_in(m.group("run"))
             if name and not _TITLE_AFTER.match(text, m.start("run") + len(name)):
                 names.add(name)
@@ -68,6 +78,10 @@ class PersonNameRecognizer:
             yield from self._occurrences(text, name)
 
     def _occurrences(self, text: str, name: str) -> Iterable[Finding]:
+        if not "가" <= name[0] <= "힣":  # in hanja: where no other hanja touches it
+            for m in re.finditer(f"(?<![{HANJA}]){re.escape(name)}(?![{HANJA}])", text):
+                yield Finding(m.start(), m.end(), self.kind, name)
+            return
         # Two-syllable names also occur inside words: only where a non-Hangul follows.
         after = r"(?![가-힣])" if len(name) == 2 else ""
         for m in re.finditer(r"(?<![가-힣])" + re.escape(name) + after, text):

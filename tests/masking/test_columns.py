@@ -164,3 +164,66 @@ def test_harvest_columns_with_a_top_level_label():
                                      {"id": "amount", "type": "numeric", "label": "예산액(원)"}])
     assert not masker.private_columns
     assert masker.mask_row(["재무과", "이정훈 주무관 외 3명", 1000]) == ["재무과", "이정훈 주무관 외 3명", 1000]
+
+
+@pytest.mark.parametrize("header, kind, private", [
+    # a qualifier in brackets, or after the name, says how the name is written, not whose it is
+    ("성명(한자)", "person_name", True), ("이름 (서명)", "person_name", True),
+    ("성명(인)", "person_name", True), ("(필수) 성명", "person_name", True), ("[한자]성명", "person_name", True),
+    ("성명 【한자】", "person_name", True), ("성명 한자", "person_name", True), ("seongmyeong_hanja", "person_name", True),
+    ("한자성명", "person_name", True), ("신청인 성명(자필)", "person_name", True),
+    ("연락처(사무실)", "phone_number", False), ("주소(시설)", "address", False),
+    # who did what, said with a verb: the role's own rule where there is one, a private person otherwise
+    ("받는 사람", "person_name", True), ("보내는 사람", "person_name", True), ("신청한 사람", "person_name", True),
+    ("받는 분", "person_name", True), ("주문하신 분", "person_name", True), ("보낸 사람", "person_name", True),
+    ("받는 이", "person_name", True), ("받는 사람 연락처", "phone_number", True), ("badneun_saram", "person_name", True),
+    ("수신인", "person_name", True), ("발신인", "person_name", True), ("예약자", "person_name", True),
+])
+def test_headers_with_qualifiers_and_verbs_are_read(header, kind, private):
+    (column,) = classify([header])
+    assert (column.kind, column.private) == (kind, private), column
+
+
+@pytest.mark.parametrize("header", ["성명(담당자)", "처리한 사람", "담당하는 사람", "결재한 분"])
+def test_a_qualifier_or_verb_naming_an_official_keeps_the_column_public(header):
+    assert _private([header, "직위"]) == {} and not classify([header])[0].private
+
+
+@pytest.mark.parametrize("header", [
+    "소요시간(분)", "이월분", "정산분", "지원분", "신분", "구분", "성분", "전년도분", "처리시간 분", "금액(원)", "비율(%)",
+])
+def test_words_ending_like_a_person_are_not_names(header):
+    assert read_header(header).kind is None
+
+
+def test_names_in_other_scripts_under_a_qualified_header_are_masked_and_the_header_kept():
+    rows = [["번호", "성명(한자)", "받는 사람", "이름 (서명)", "비고"],
+            ["1", "洪吉童", "Hong Gildong", "김철수", "〇一〇-一二三四-五六七八 로 연락"],
+            ["2", "金哲洙", "박영희", "KIM CHEOLSU", "공1공-1234-5678"]]
+    stream = TableStream()
+    assert list(mask_rows(rows, stream)) == [
+        rows[0],
+        ["1", "[성명]", "[성명]", "[성명]", "[휴대전화번호] 로 연락"],
+        ["2", "[성명]", "[성명]", "[성명]", "[휴대전화번호]"]]
+    assert stream.found == {"person_name": 6, "mobile_phone": 2}
+
+
+@pytest.mark.parametrize("header", ["성명(한자)", "대표자 구분", "성명 (정자)", "민원인 유형"])
+def test_a_header_rows_own_cells_are_never_masked(header):
+    rows = [["번호", header, "연락처"], ["1", "홍길동", "02-987-6543"]]
+    assert list(mask_rows(rows))[0] == rows[0]
+
+
+def test_a_row_with_a_private_number_is_data_not_a_header():
+    rows = [["담당", "김철수", "010-1234-5678"], ["민원", "이영희", "010-9876-5432"]]
+    assert [row[2] for row in mask_rows(rows)] == ["[휴대전화번호]", "[휴대전화번호]"]
+
+
+def test_datastore_fields_with_qualified_and_verb_labels():
+    fields = [{"id": "seongmyeong_hanja", "type": "text", "info": {"label": "성명(한자)"}},
+              {"id": "badneun_saram", "type": "text", "info": {"label": "받는 사람"}},
+              {"id": "bigo", "type": "text", "info": {"label": "비고"}}]
+    masker = TableMasker.for_fields(fields)
+    record = {"seongmyeong_hanja": "洪吉童", "badneun_saram": "Kim Cheolsu", "bigo": "〇一〇-一二三四-五六七八"}
+    assert masker.mask_record(record) == {"seongmyeong_hanja": "[성명]", "badneun_saram": "[성명]",
+                                          "bigo": "[휴대전화번호]"}

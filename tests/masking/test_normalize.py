@@ -142,3 +142,83 @@ def test_non_public_parts_and_findings_share_the_original_positions():
 ])
 def test_public_facts_survive_normalisation(text):
     assert redact_text(text) == text, scan(text)
+
+
+# A penetration tester's comments, petitions and disclosure requests that passed unmasked, each
+# with its siblings: the same trick in another number, script or spacing.
+@pytest.mark.parametrize("before, value, after, kind", [
+    # a line break inside a number (typed, or a long line wrapped by a PDF's layout)
+    ("연락처 ", "010-1234-\n5678", " 입니다", "mobile_phone"),
+    ("연락처 ", "010-\n1234-\n5678", "", "mobile_phone"),
+    ("연락처 ", "010 -\r\n1234 - 5678", "", "mobile_phone"),
+    ("연락처 ", "010\n1234-\n5678", "", "mobile_phone"),
+    ("연락처\n", "0\n1\n0\n1\n2\n3\n4\n5\n6\n7\n8", "\n끝", "mobile_phone"),  # written down the page
+    ("카드 ", "4111-1111-\n1111-1111", "", "card_number"),
+    # digits regrouped, so that no group has a phone number's length
+    ("연락처 ", "010-12-34-56-78", " 로 주세요", "mobile_phone"),
+    ("연락처 ", "010 12 34 56 78", "", "mobile_phone"),
+    ("연락처 ", "0101-234-5678", "", "mobile_phone"),
+    ("연락처 ", "01012-345-678", "", "mobile_phone"),
+    ("연락처 ", "010.12.345.678", "", "mobile_phone"),
+    ("연락처 ", "010ㅡ12ㅡ34ㅡ56ㅡ78", "", "mobile_phone"),
+    ("연락처 ", "+82-10-12-34-56-78", "", "mobile_phone"),
+    ("주민번호 ", "9001-01-12-34-567", "", "resident_registration_number"),
+    ("카드 ", "41-11-11-11-11-11-11-11", "", "card_number"),
+    # brackets as separators
+    ("연락처 ", "010(1234)5678", "", "mobile_phone"),
+    ("연락처 ", "010[1234]5678", "", "mobile_phone"),
+    # digits spelled in native Korean (하나 둘 셋 …), in hanja, in English, mixed with Sino-Korean and Arabic
+    ("번호는 ", "공일공 하나둘셋넷 오육칠팔", " 입니다", "mobile_phone"),
+    ("번호는 ", "공일공-다섯여섯일곱여덟-아홉하나둘셋", "", "mobile_phone"),
+    ("번호는 ", "빵하나빵 둘 셋 넷 다섯 여섯 일곱 여덟 아홉", "", "mobile_phone"),
+    ("번호는 ", "〇一〇-一二三四-五六七八", "", "mobile_phone"),
+    ("번호는 ", "零壹零-貳參肆伍-陸柒捌玖", "", "mobile_phone"),
+    ("번호는 ", "〇一〇 1234 五六七八", "", "mobile_phone"),
+    ("number ", "zero one zero one two three four five six seven eight", "", "mobile_phone"),
+    ("번호는 ", "공1공-1234-5678", "", "mobile_phone"),
+    ("번호는 ", "〇1〇-1234-5678", "", "mobile_phone"),
+    ("번호는 ", "010-1234-567팔", "이에요", "mobile_phone"),
+    ("번호는 ", "010-1234-오6칠8", "", "mobile_phone"),
+    # letters and jamo that look like digits
+    ("연락처 ", "O1O-l234-S678", "", "mobile_phone"),
+    ("연락처 ", "010-Z345-6B9O", "", "mobile_phone"),
+    ("연락처 ", "O1O-1234-567g", "", "mobile_phone"),
+    ("연락처 ", "ㅇㅣㅇ-1234-5678", "", "mobile_phone"),
+    ("연락처 ", "01O-bS12-3456", "", "mobile_phone"),
+    # Roman numerals read as the digits they are
+    ("연락처 ", "010-ⅠⅡⅢⅣ-5678", "", "mobile_phone"),
+    ("연락처 ", "010-ⅴⅵⅶⅷ-ⅨⅠⅡⅢ", "", "mobile_phone"),
+])
+def test_a_testers_bypass_and_its_siblings_are_masked(before, value, after, kind):
+    test_an_obfuscated_value_is_masked_where_it_stands(before, value, after, kind)
+
+
+@pytest.mark.parametrize("text", [
+    # ranges, dates and times across separators and lines
+    "기간: 2020-12-01~2020-12-31, 2020.12.01.~2020.12.31.",
+    "집행기간 2020-12-01\n~2020-12-31 (1차)\n2021-01-01\n~2021-01-31 (2차)",
+    "2021. 1. 6일 19:20 회의, 12월 31일 14시",
+    # codes shaped like phone numbers: a budget function code, a counting sequence, amounts, ISBNs
+    "세출과목 010-016-1234 (일반공공행정-일반행정), 020-021-5678",
+    "구역 01 02 03 04 05, 01-02-03-04-05-06",
+    "총 예산 1,101,234,567,890원 중 12,345,678원 집행, 사업자등록번호 011-19-41930",
+    "ISBN 978-89-6298-319-7, 979-11-5555-123-4",
+    # the native and Sino-Korean words for numbers in ordinary sentences
+    "하나 둘 셋 넷 구령에 맞춰 체조, 다섯 명이 일곱 시에 여덟 건 처리",
+    "하나의 창구로 모아 둘째 주와 넷째 주에 일이삼사 단계로 추진",
+    "이사 오일 교체, 영일만 일대 공사 일정",
+    # hanja and Roman numerals as written in documents
+    "一般會計 三千億 원, 大韓民國 第一次 計劃",
+    "Ⅰ. 개요 Ⅱ. 추진 실적 Ⅲ. 향후 계획 Ⅳ. 행정사항 Ⅴ. 붙임",
+    "정수처리공정에서의 As(Ⅲ, Ⅴ)와 크롬(Ⅲ,Ⅵ)의 거동 2012～2014",
+    # letters beside digits in product and asset codes
+    "복합기 SL-M2030W, 관리번호 S10-1234-5678, 물품번호 SB-1234-5678-90",
+    "Seoul 2133 5678, Oil 1234 5678, Bus 1234 5678",
+])
+def test_public_facts_survive_the_new_readings(text):
+    assert redact_text(text) == text, scan(text)
+
+
+def test_a_line_break_inside_a_number_is_kept_as_written():
+    text = "연락처 010-1234-\n5678 입니다\n다음 줄"
+    assert redact_text(text) == "연락처 [휴대전화번호] 입니다\n다음 줄"

@@ -88,3 +88,21 @@ def test_replacements_are_consistent_tokens_or_length_keeping_masks():
     text = "연락처 010-1234-5678, 010-9999-8888"
     assert redact_text(text) == "연락처 [휴대전화번호], [휴대전화번호]"
     assert redact_text(text, operators={"mobile_phone": Mask()}) == "연락처 ***-****-****, ***-****-****"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("성명(한자): 洪吉童", "洪吉童"),
+    ("신청인 金哲洙 (김철수)", "金哲洙"),
+    ("성명 (한자) 南宮民秀", "南宮民秀"),
+])
+def test_a_labelled_name_in_hanja_is_masked(text, value):
+    assert ("person_name", value) in kinds(text)
+    assert value not in redact_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "성명(한자), 성명(영문), 이름(서명), 성명(인), 민원인(한글)",  # a form's labels: how the name is written
+    "세출과목 010-016-1234, 011-023-4567",  # no mobile number's middle part starts with 0
+])
+def test_labels_and_codes_that_look_like_values_are_kept(text):
+    assert redact_text(text) == text, kinds(text)

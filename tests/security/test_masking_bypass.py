@@ -44,10 +44,10 @@ OBFUSCATED = {
 COMMENT = "예산표 출처가 궁금합니다. 답변은 " + ", ".join(OBFUSCATED) + " 로 부탁드립니다. 반딧불이예산"
 
 
-def _leaks(text: str) -> list[str]:
-    """The planted values whose digits or letters survive in ``text``, however written."""
-    plain = normalize(text).text.replace(" ", "").replace("-", "")
-    return [secret for secret in OBFUSCATED.values() if secret in plain]
+def _leaks(text: str, planted: dict[str, str] = OBFUSCATED) -> list[str]:
+    """The planted values still in ``text``: as typed, or their digits or letters however written."""
+    plain = normalize(text).text.replace(" ", "").replace("-", "").replace("\n", "")
+    return [typed for typed, secret in planted.items() if typed in text or secret in plain]
 
 
 @pytest.fixture
@@ -57,6 +57,16 @@ def commented_record(participation_db):  # noqa: F811 (the imported fixture)
                                department="예산담당관", production_date="2024-01-01", disclosure_class="공개",
                                source_system="업무관리시스템", source_id="MASK-1", document_number="예산담당관-1")
     return record, factories.UserWithToken(email="citizen@example.org")
+
+
+def _commented(record, citizen, content: str) -> tuple[dict, str, str]:
+    """A citizen's comment on the record through the real action: as returned,
+    as stored, and the public thread as anyone reads it."""
+    made = helpers.call_action("comments_comment_create", context=as_user(citizen), subject_type="package",
+                               subject_id=record["id"], content=content)
+    thread = helpers.call_action("comments_thread_show", context={"user": "", "ignore_auth": False},
+                                 subject_type="package", subject_id=record["id"], include_comments=True)
+    return made, model.Session.get(Comment, made["id"]).content, str(thread)
 
 
 def with_participation(test):
@@ -70,15 +80,11 @@ def with_participation(test):
 @pytest.mark.ckan_config("ckanext.comments.approved_edits_by_author", "true")  # the edit path, where a site allows it
 def test_obfuscated_contacts_in_a_comment_are_masked_in_storage_and_the_api(commented_record):
     record, citizen = commented_record
-    made = helpers.call_action("comments_comment_create", context=as_user(citizen), subject_type="package",
-                               subject_id=record["id"], content=COMMENT)
-    stored = model.Session.get(Comment, made["id"]).content
+    made, stored, thread = _commented(record, citizen, COMMENT)
     assert not _leaks(stored), stored
     assert "[휴대전화번호]" in stored and "[전자우편]" in stored and "[주민등록번호]" in stored
     assert stored.startswith("예산표 출처가 궁금합니다. 답변은 ") and stored.endswith(" 로 부탁드립니다. 반딧불이예산")
-    thread = helpers.call_action("comments_thread_show", context={"user": "", "ignore_auth": False},
-                                 subject_type="package", subject_id=record["id"], include_comments=True)
-    assert not _leaks(str(thread)), thread
+    assert not _leaks(thread), thread
     assert made["extras"]["masked"] == {"휴대전화번호": 5, "전자우편": 2, "주민등록번호": 1}
 
     edited = helpers.call_action("comments_comment_update", context=as_user(citizen), id=made["id"],
@@ -95,11 +101,11 @@ SECRETS = ["김서윤", "박도현", "987-6543", "555-7788", "월드컵로 123",
            "5512", "hong77"]
 
 
-def _csv(rows, delimiter=","):
+def _csv(rows, delimiter=",", encoding="cp949"):
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerows(rows)
-    return out.getvalue().encode("cp949")
+    return out.getvalue().encode(encoding)
 
 
 def _xlsx():
@@ -163,32 +169,106 @@ def test_a_harvested_table_with_a_name_column_is_published_masked(standin):
     assert [s for s in SECRETS if s in str(records)] == []
 
 
+def _written_by_a_steward(app, title: str, fields: list[dict], created: dict, inserted: dict) -> list[dict]:
+    """A steward's script creates a public table with one record and inserts
+    another, through the API; the rows as stored."""
+    steward = factories.UserWithToken()
+    org = factories.Organization(users=[{"name": steward["name"], "capacity": "editor"}])
+    dataset = factories.Dataset(type="opendata", owner_org=org["id"], title=title, department="도시계획과",
+                                production_date="2024-01-01", disclosure_class="공개",
+                                source_system="예산관리시스템", source_id=f"DS-API-{title}")
+    auth = {"Authorization": steward["token"]}
+    made = app.post("/api/3/action/datastore_create", headers=auth, json={
+        "resource": {"package_id": dataset["id"], "name": title}, "fields": fields, "records": [created]})
+    assert made.status_code == 200, made.body[:300]
+    resource_id = made.json["result"]["resource_id"]
+    upserted = app.post("/api/3/action/datastore_upsert", headers=auth, json={
+        "resource_id": resource_id, "method": "insert", "records": [inserted]})
+    assert upserted.status_code == 200, upserted.body[:300]
+    return helpers.call_action("datastore_search", resource_id=resource_id)["records"]
+
+
 @pytest.mark.ckan_config("ckan.plugins", PLUGINS)
 @pytest.mark.usefixtures("with_plugins", "harvest_db", "clean_datastore")
 def test_rows_written_through_the_datastore_api_are_stored_masked(app):
     """A steward's script writes a list of citizens straight into a public table."""
-    steward = factories.UserWithToken()
-    org = factories.Organization(users=[{"name": steward["name"], "capacity": "editor"}])
-    dataset = factories.Dataset(type="opendata", owner_org=org["id"], title="설명회 참석자", department="도시계획과",
-                                production_date="2024-01-01", disclosure_class="공개",
-                                source_system="예산관리시스템", source_id="DS-API-1")
     fields = [{"id": "seongmyeong", "type": "text", "info": {"label": "성명"}},
               {"id": "yeonragceo", "type": "text", "info": {"label": "연락처"}},
               {"id": "bigo", "type": "text", "info": {"label": "비고"}}]
-    auth = {"Authorization": steward["token"]}
-    created = app.post("/api/3/action/datastore_create", headers=auth, json={
-        "resource": {"package_id": dataset["id"], "name": "참석자"}, "fields": fields,
-        "records": [{"seongmyeong": "김서윤", "yeonragceo": "02-555-1234", "bigo": "문의 ０１０－４８２１－７７３０"}]})
-    assert created.status_code == 200, created.body[:300]
-    resource_id = created.json["result"]["resource_id"]
-    app.post("/api/3/action/datastore_upsert", headers=auth, json={
-        "resource_id": resource_id, "method": "insert",
-        "records": [{"seongmyeong": "박도윤", "yeonragceo": "hong77 [at] gmail [dot] com", "bigo": "없음"}]})
-    rows = helpers.call_action("datastore_search", resource_id=resource_id)["records"]
+    rows = _written_by_a_steward(
+        app, "설명회 참석자", fields,
+        {"seongmyeong": "김서윤", "yeonragceo": "02-555-1234", "bigo": "문의 ０１０－４８２１－７７３０"},
+        {"seongmyeong": "박도윤", "yeonragceo": "hong77 [at] gmail [dot] com", "bigo": "없음"})
     text = str(rows)
     for secret in ("김서윤", "박도윤", "555-1234", "48217730", "hong77"):
         assert secret not in normalize(text).text.replace("-", ""), (secret, rows)
     assert [r["seongmyeong"] for r in rows] == ["[성명]", "[성명]"]
+
+
+# A penetration tester's second round, each input with the digits that must not come
+# out in any form: a line break inside the number, the digits regrouped, native
+# Korean and hanja numerals, Korean and Arabic digits mixed, look-alike letters,
+# Roman numerals; and siblings of each.
+SECOND_ROUND = {
+    "010-2468-\n1357": "24681357",
+    "010-86-42-97-53": "86429753",
+    "공일공 하나둘셋넷 오육칠팔": "12345678",
+    "〇一〇-九八七六-五四三二": "98765432",
+    "공1공-3141-5926": "31415926",
+    "O1O-l357-S924": "13575924",
+    "010-ⅠⅡⅢⅣ-ⅤⅥⅦⅧ": "12345678",
+    "0101-472-5836": "14725836",
+    "zero one zero two seven one eight two eight one eight": "27182818",
+}
+SECOND_COMMENT = "예산 문의합니다. " + " / ".join(SECOND_ROUND) + " 로 연락 주세요."
+
+
+@with_participation
+def test_a_testers_second_round_in_a_comment_is_masked(commented_record):
+    _made, stored, thread = _commented(*commented_record, SECOND_COMMENT)
+    assert not _leaks(stored, SECOND_ROUND), stored
+    assert stored.count("[휴대전화번호]") == len(SECOND_ROUND), stored
+    assert stored.startswith("예산 문의합니다. ") and stored.endswith(" 로 연락 주세요.")
+    assert not _leaks(thread, SECOND_ROUND), thread
+
+
+@pytest.mark.ckan_config("ckan.plugins", PLUGINS)
+@pytest.mark.usefixtures("with_plugins", "harvest_db", "clean_datastore")
+def test_names_under_qualified_and_verb_headers_written_through_the_datastore_api_are_masked(app):
+    """성명(한자) and 받는 사람 columns (보내는 사람 by its romanised id alone), and
+    hanja numerals in a note, from a steward's script."""
+    fields = [{"id": "seongmyeong_hanja", "type": "text", "info": {"label": "성명(한자)"}},
+              {"id": "badneun_saram", "type": "text", "info": {"label": "받는 사람"}},
+              {"id": "bonaeneun_saram", "type": "text"},
+              {"id": "bigo", "type": "text", "info": {"label": "비고"}}]
+    rows = _written_by_a_steward(
+        app, "우편 발송 대장", fields,
+        {"seongmyeong_hanja": "洪吉童", "badneun_saram": "김서윤", "bonaeneun_saram": "Hong Gildong",
+         "bigo": "〇一〇-九八七六-五四三二"},
+        {"seongmyeong_hanja": "金哲洙", "badneun_saram": "박도윤", "bonaeneun_saram": "KIM CHEOLSU",
+         "bigo": "공1공-3141-5926 / O1O-l357-S924"})
+    assert [(r["seongmyeong_hanja"], r["badneun_saram"], r["bonaeneun_saram"]) for r in rows] == [
+        ("[성명]", "[성명]", "[성명]")] * 2, rows
+    for secret in ("洪吉童", "金哲洙", "김서윤", "박도윤", "Hong", "KIM"):
+        assert secret not in str(rows), (secret, rows)
+    assert not _leaks(str(rows), SECOND_ROUND), rows
+
+
+@pytest.mark.ckan_config("ckan.plugins", PLUGINS_WITH_XLOADER)
+@pytest.mark.usefixtures("with_plugins")
+def test_an_uploaded_table_keeps_its_qualified_headers_and_masks_the_names_under_them(xloader_site, app):  # noqa: F811
+    header = ["번호", "성명(한자)", "받는 사람", "이름 (서명)", "비고"]
+    rows = [["1", "洪吉童", "김서윤", "Hong Gildong", "〇一〇-九八七六-五四三二 로 연락"],
+            ["2", "金哲洙", "박도윤", "KIM CHEOLSU", "010-86-42-97-53"]]
+    resource = xloader_site(_csv([header] + rows, encoding="utf-8"), "mailing.csv", format="CSV")  # 〇 is not CP949
+    stored = app.get(f"/dataset/{resource['package_id']}/resource/{resource['id']}/download/mailing.csv").data
+    text = stored.decode("utf-8-sig")
+    assert text.splitlines()[0] == ",".join(header), text
+    for secret in ("洪吉童", "金哲洙", "김서윤", "박도윤", "Hong", "KIM"):
+        assert secret not in text, (secret, text)
+    assert not _leaks(text, SECOND_ROUND), text
+    records = helpers.call_action("datastore_search", resource_id=resource["id"], limit=100)["records"]
+    assert records and not _leaks(str(records), SECOND_ROUND) and "洪吉童" not in str(records), records
 
 
 @with_participation
@@ -197,23 +277,39 @@ def test_what_citizens_and_stewards_write_in_requests_and_petitions_is_stored_ma
     """문의하기 goes to 응답소 and 정보공개청구 to the department's mailbox: the
     account says who is asking; phone numbers and e-mail typed into the text
     are not kept, forwarded or mailed."""
+    typed = "회신은 ０１０－４８２１－７７３０ 또는 hong77 [at] gmail [dot] com 으로 주세요"
+    stored, sent = _filed(plaza, people, complaints, mailbox, "자료 문의 ０１０－４８２１－７７３０", typed)
+    for text in stored + sent:
+        assert not _leaks(text), text
+    assert "[휴대전화번호]" in stored[1] and "[전자우편]" in stored[2]
+
+
+def _filed(plaza, people, complaints, mailbox, title: str, typed: str) -> tuple[list[str], list[str]]:
+    """A citizen's 문의 (``title``, ``typed``) and 정보공개청구 (``typed``),
+    extended by the steward with ``typed`` in the reason, through the real
+    actions: the texts as stored (title, body, request, reason), and as
+    forwarded to 응답소 and mailed to the department."""
     from ckanext.seoulplaza.participation import sync
     from ckanext.seoulplaza.participation.model import DisclosureRequest, Petition
-    typed = "회신은 ０１０－４８２１－７７３０ 또는 hong77 [at] gmail [dot] com 으로 주세요"
     citizen, steward = as_user(people.citizen), as_user(people.steward)
     helpers.call_action("seoulplaza_petition_create", context=citizen, package_id=plaza.partial, kind="문의",
-                        title="자료 문의 ０１０－４８２１－７７３０", body=typed)
+                        title=title, body=typed)
     filed = helpers.call_action("seoulplaza_disclosure_request_create", context=citizen, package_id=plaza.partial,
                                 content=typed, method="전자파일")
     helpers.call_action("seoulplaza_disclosure_request_extend", context=steward, id=filed["id"],
                         reason=f"청구인({typed})과 협의 중")
     sync.run()
-    stored = [model.Session.query(Petition).one().title, model.Session.query(Petition).one().body,
-              model.Session.get(DisclosureRequest, filed["id"]).content,
-              model.Session.get(DisclosureRequest, filed["id"]).extension_reason]
-    forwarded = [str(p) for p in complaints.store.petitions.values()]
-    mailed = [mailbox.text(message) for message in mailbox.messages]
-    assert forwarded and mailed
-    for text in stored + forwarded + mailed:
-        assert not _leaks(text), text
-    assert "[휴대전화번호]" in stored[1] and "[전자우편]" in stored[2]
+    petition, request = model.Session.query(Petition).one(), model.Session.get(DisclosureRequest, filed["id"])
+    stored = [petition.title, petition.body, request.content, request.extension_reason]
+    sent = [str(p) for p in complaints.store.petitions.values()] + [mailbox.text(m) for m in mailbox.messages]
+    assert complaints.store.petitions and mailbox.messages
+    return stored, sent
+
+
+@with_participation
+def test_a_testers_second_round_in_a_petition_and_a_request_is_not_stored_forwarded_or_mailed(
+        app, plaza, people, complaints, mailbox):
+    stored, sent = _filed(plaza, people, complaints, mailbox, "자료 문의", "회신 번호: " + ", ".join(SECOND_ROUND))
+    for text in stored + sent:
+        assert not _leaks(text, SECOND_ROUND), text
+    assert [text.count("[휴대전화번호]") for text in stored[1:]] == [len(SECOND_ROUND)] * 3, stored
