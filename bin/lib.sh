@@ -6,6 +6,9 @@ VENV="$ROOT/.venv"
 LOCAL="$ROOT/.local"
 CKAN_INI="$ROOT/config/ckan.ini"
 PORT="${SEOULPLAZA_PORT:-5000}"
+# gunicorn listens on this socket only; nginx (the buffering proxy) takes the clients on $PORT.
+PORTAL_SOCKET="$LOCAL/run/ckan.sock"
+NGINX=/usr/sbin/nginx   # Debian's (not on a non-root PATH)
 # The stand-in source systems (harvesters/standins), one port each.
 declare -A STANDIN_PORTS=([edms]=5101 [minutes]=5102 [budget]=5103 [admin]=5104)
 COMPLAINTS_PORT=5105   # the 응답소 stand-in
@@ -18,7 +21,8 @@ DS_USER=datastore_default
 DS_PASS=datastore_default
 SYSTEM_PACKAGES=(postgresql redis-server python3 python3-venv python3-dev libpq-dev build-essential libmagic1 curl git
     fonts-nanum poppler-utils  # Korean font for the disclosure PDFs; pdftotext as the speed reference
-    chromium)                  # the browser tests' browser
+    chromium                   # the browser tests' browser
+    nginx)                     # the buffering proxy in front of gunicorn (config/nginx.conf.tmpl)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -155,6 +159,36 @@ write_ckan_ini() {
     text=${text//@COMPLAINTS_PORT@/"$COMPLAINTS_PORT"}; text=${text//@SMTP_PORT@/"$SMTP_PORT"}
     (umask 077; printf '%s\n' "$text" > "$CKAN_INI")
     chmod 600 "$CKAN_INI"
+}
+
+# The proxy's nginx.conf from config/nginx.conf.tmpl: listening on LISTEN (host:port), passing to
+# UPSTREAM (unix:/path or host:port), keeping its pid and temp files in STATE_DIR and its logs in
+# LOG_DIR; the body limit is the template ckan.ini's ckan.max_resource_size (MB).
+write_proxy_conf() { # out listen upstream state_dir log_dir
+    local text max_body user_line=""
+    max_body=$(sed -n 's/^ckan\.max_resource_size *= *\([0-9]*\).*/\1/p' "$ROOT/config/ckan.ini.tmpl")
+    [ "$(id -u)" = 0 ] && user_line="user root;"
+    mkdir -p "$4" "$5"
+    text=$(<"$ROOT/config/nginx.conf.tmpl")
+    text=${text//@LISTEN@/"$2"}; text=${text//@UPSTREAM@/"$3"}
+    text=${text//@STATE_DIR@/"$4"}; text=${text//@LOG_DIR@/"$5"}
+    text=${text//@MAX_BODY_MB@/"${max_body:?ckan.max_resource_size is not set in config/ckan.ini.tmpl}"}
+    text=${text//@USER_LINE@/"$user_line"}
+    printf '%s\n' "$text" > "$1"
+}
+
+# Start (or restart) the portal: gunicorn on $PORTAL_SOCKET behind nginx on 127.0.0.1:$PORT.
+start_portal() {
+    stop_pid proxy >/dev/null; stop_pid ckan >/dev/null
+    if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; then
+        echo "Port $PORT is taken by a program bin/setup did not start; stop it first" >&2; return 1
+    fi
+    rm -f "$PORTAL_SOCKET"
+    CKAN_INI="$CKAN_INI" nohup "$VENV/bin/gunicorn" -c "$ROOT/config/gunicorn.conf.py" --bind "unix:$PORTAL_SOCKET" \
+        >"$LOCAL/log/ckan.log" 2>&1 & echo $! > "$LOCAL/run/ckan.pid"
+    write_proxy_conf "$LOCAL/run/nginx.conf" "127.0.0.1:$PORT" "unix:$PORTAL_SOCKET" "$LOCAL/run/nginx" "$LOCAL/log"
+    nohup "$NGINX" -c "$LOCAL/run/nginx.conf" -e "$LOCAL/log/proxy-error.log" \
+        >>"$LOCAL/log/proxy-error.log" 2>&1 & echo $! > "$LOCAL/run/proxy.pid"
 }
 
 SETUP_LOG="$LOCAL/log/setup.log"

@@ -16,7 +16,7 @@ from typing import Any, Optional
 import ckan.plugins.toolkit as tk
 from ckan.lib.uploader import ResourceUpload
 
-from ckanext.seoulplaza.security.datastore_writes import MASKED
+from ckanext.seoulplaza.security import MASKED
 
 from . import staging
 
@@ -103,9 +103,9 @@ def save(context: dict[str, Any], dataset: dict[str, Any], content: dict[str, An
             _place(resource)
     existing = _existing(context, existing_id) or _existing(context, dataset["name"])
     if existing:
-        saved = tk.get_action("package_update")(dict(context), dict(dataset, id=existing["id"]))
+        saved = tk.get_action("package_update")({**context, MASKED: True}, dict(dataset, id=existing["id"]))
     else:
-        saved = tk.get_action("package_create")(dict(context), dataset)
+        saved = tk.get_action("package_create")({**context, MASKED: True}, dataset)
     if content.get("table"):
         _load_table(context, dataset["resources"][-1]["id"], content["table"])
     return saved["id"]

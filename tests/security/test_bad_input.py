@@ -194,3 +194,38 @@ def test_harvest_helpers_are_no_actions(app):
     for name in ("send_mail", "send_error_email", "get_mail_extra_vars", "auth_allow_anonymous_access"):
         assert "not known" in refused_in_words(
             app.post(f"/api/3/action/{name}", json={"recipients": ["x@example.com"]}), 400)
+
+
+@pytest.mark.parametrize("params", [
+    {"fq": "metadata_modified:[NOW-99999999999YEARS TO NOW]"},
+    {"fq": "production_date:NOW+99999999999DAYS"},
+    {"fq": "metadata_modified:[NOW-1000000000DAYS TO *]"},
+    {"q": "metadata_modified:[NOW-99999999999MONTHS TO NOW]"},
+], ids=["years", "days", "a billion days", "months in q"])
+def test_date_math_beyond_the_calendar_is_refused_in_words(app, params):
+    """The penetration test's 500s: Solr date math past year 9999."""
+    refused_in_words(app.get("/api/3/action/package_search", params=params), 400, 409)
+    refused_in_words(app.get("/dataset/", params={"q": params.get("fq") or params["q"]}), 400)
+
+
+def test_the_penetration_tests_other_500s_are_answered_in_words(app, table):
+    """Parameters given twice, paging past PostgreSQL's integer, a missing flag,
+    an auth function that asserts, an internal table, a login's ``remember``
+    that is not a number."""
+    dataset, _resource = table
+    for url, statuses in ((f"/api/3/action/package_show?id={dataset['name']}&id=x", (400,)),
+                          (f"/api/3/action/package_activity_list?id={dataset['id']}&offset={HUGE}", (400,)),
+                          (f"/api/3/action/package_activity_list?id={dataset['id']}&limit={HUGE}", (400,)),
+                          (f"/api/3/action/package_collaborator_list?id={dataset['id']}", (403,)),
+                          ("/api/3/action/datastore_search?resource_id=_table_metadata", (404,))):
+        refused_in_words(app.get(url), *statuses)
+    refused_in_words(app.post("/api/3/action/package_show", json={"id": [dataset["name"]]}), 400)
+    admin = factories.SysadminWithToken()
+    app.post("/api/3/action/package_patch", json={"id": dataset["id"], "notes": "바뀜"},
+             headers={"Authorization": admin["token"]})
+    activity = app.get("/api/3/action/package_activity_list", params={"id": dataset["id"]}).json["result"]
+    assert activity and app.get("/api/3/action/activity_show", params={"id": activity[0]["id"]}).status_code < 500
+    user = factories.User(password="correct-horse-9")
+    login = app.post("/user/login", data={"login": user["name"], "password": "correct-horse-9", "remember": "abc"},
+                     follow_redirects=False)
+    assert login.status_code == 400

@@ -18,7 +18,7 @@ from ckan.tests import factories
 
 from ckanext.seoulplaza.security import login_throttle
 from tests.conftest import PLUGINS
-from tests.security.test_resource_limits import portal  # noqa: F401,F811 (fixture: the portal under gunicorn)
+from tests.security.test_resource_limits import gunicorn_setting, portal  # noqa: F401,F811 (fixture: the portal under gunicorn)
 
 PER_ACCOUNT, PER_ADDRESS, WINDOW = 10, 30, 900
 pytestmark = [pytest.mark.ckan_config("ckan.plugins", PLUGINS),
@@ -139,7 +139,7 @@ def test_every_worker_process_of_the_portal_shares_the_count(portal, citizen):
     different workers, and still only the account's limit of them are checked
     (plus at most one per other worker, for checks already under way when the
     limit was reached) — per-process counts would have checked about 4 times as many."""
-    workers = 4  # config/gunicorn.conf.py's default
+    workers = gunicorn_setting("workers")
 
     def attempt(n):
         with requests.Session() as browser:

@@ -241,3 +241,16 @@ def test_no_thread_is_created_nor_a_name_confirmed_for_a_record_the_caller_canno
             assert api(app, action, people.citizen, subject_type=subject_type,
                        subject_id=subject_id).status_code == 403, (action, subject_type)
     assert model.Session.query(Thread).count() == threads
+
+
+def test_petitions_and_requests_on_a_record_the_caller_cannot_read_confirm_nothing(app, plaza, people,
+                                                                                  private_record):
+    """The tester's 403 named the private record's id where a missing name got a 404."""
+    for action, data in (("seoulplaza_petition_create", dict(kind="문의", title="있나요", body="있나요")),
+                         ("seoulplaza_disclosure_request_create", dict(content="전체", method="전자파일"))):
+        answers = {subject: api(app, action, people.citizen, package_id=subject, **data)
+                   for subject in (private_record["name"], private_record["id"], "no-such-record-anywhere")}
+        outcomes = {(a.status_code, a.json["error"]["message"]) for a in answers.values()}
+        assert len(outcomes) == 1 and next(iter(outcomes))[0] == 404, (action, outcomes)
+        assert all(private_record["id"] not in a.body and private_record["name"] not in a.body
+                   for a in answers.values()), action

@@ -170,6 +170,17 @@ def test_a_configured_source_system_is_harvested_by_its_own_harvester_only(stand
         _source({"user": admin["name"]}, url=edms.url, owner_org=org["id"], source_type="seoulplaza_minutes")
 
 
+def test_only_a_sysadmin_points_a_source_at_one_of_the_citys_systems(standin):
+    """The tester: an editor could add a second source on the 업무관리시스템's
+    own address (its harvester's, so the address check let it through)."""
+    edms = standin("edms", keep=1)
+    admin_of_org = factories.User()
+    org = factories.Organization(users=[{"name": admin_of_org["name"], "capacity": "admin"}])
+    with pytest.raises(tk.ValidationError, match="sysadmin"):
+        _source({"user": admin_of_org["name"], "ignore_auth": False}, url=f"{edms.url}/api/petitions",
+                owner_org=org["id"], source_type="seoulplaza_edms")
+
+
 def test_harvest_sources_and_their_urls_are_not_shown_outside(standin, app):
     edms = standin("edms", keep=1)
     citizen = factories.UserWithToken()

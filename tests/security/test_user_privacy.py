@@ -70,6 +70,22 @@ def test_a_profile_is_seen_by_its_owner_and_the_admins_of_its_groups_only(app, a
     assert app.get("/dashboard/participation", headers={"Authorization": citizen["token"]}).status_code == 200
 
 
+def test_no_action_tells_a_stranger_about_an_account(app, accounts):
+    """The tester enumerated accounts (and found the sysadmin) through the
+    actions about one user: organizations, followers, followees."""
+    sysadmin, editor, citizen = accounts["sysadmin"], accounts["editor"], accounts["citizen"]
+    for action in ("organization_list_for_user", "package_collaborator_list_for_user", "user_follower_count",
+                   "user_followee_count", "user_followee_list", "followee_count", "followee_list",
+                   "am_following_user", "user_follower_list"):
+        for who in (None, accounts["other"]):
+            answers = {api(app, action, who, id=target).status_code
+                       for target in (sysadmin["name"], editor["name"], "no-such-account")}
+            assert answers == {403}, (action, who and who["name"], answers)
+    own = api(app, "organization_list_for_user", editor).json["result"]
+    assert [o["id"] for o in own] == [accounts["org"]["id"]]  # one's own organizations, for the forms
+    assert api(app, "user_followee_count", citizen, id=citizen["name"]).status_code == 200
+
+
 def test_organization_members_are_listed_to_its_members_only(app, accounts):
     org, editor = accounts["org"], accounts["editor"]
     for who in (None, accounts["citizen"]):

@@ -77,7 +77,7 @@ class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
 
     def get_auth_functions(self) -> dict[str, Any]:
         own = {"harvest_object_show": harvest_object_show} if p.plugin_loaded("harvest") else {}
-        return merged(own, participation.get_auth_functions(), security.get_auth_functions())
+        return security.merged(own, participation.get_auth_functions(), security.get_auth_functions())
 
     # IActions
 
@@ -87,7 +87,7 @@ class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
             own["scheming_dataset_schema_show"] = dcat.scheming_dataset_schema_show
         if p.plugin_loaded("datastore"):
             own["datastore_search"] = datastore_search
-        return merged(own, participation.get_actions(), security.get_actions())
+        return security.merged(own, participation.get_actions(), security.get_actions())
 
     # ISignal
 
@@ -156,18 +156,6 @@ class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
             item["path"] = position["path"]
             item["depth"] = len(position["path"]) - 1
         return search_results
-
-
-def merged(*registries: dict[str, Any]) -> dict[str, Any]:
-    """One registry of actions or auth functions from several; a name defined
-    twice would silently drop one of two chains, so it is an error."""
-    found: dict[str, Any] = {}
-    for registry in registries:
-        twice = found.keys() & registry.keys()
-        if twice:
-            raise RuntimeError(f"defined twice in the plugin: {sorted(twice)}")
-        found.update(registry)
-    return found
 
 
 @tk.chained_action

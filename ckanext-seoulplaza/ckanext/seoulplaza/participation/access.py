@@ -24,8 +24,13 @@ def as_caller(context: dict[str, Any]) -> dict[str, Any]:
 
 
 def readable_record(context: dict[str, Any], package_id: Any) -> dict[str, Any]:
-    """The record as the caller may see it (NotAuthorized/ObjectNotFound otherwise)."""
-    return tk.get_action("package_show")(as_caller(context), {"id": package_id})
+    """The record as the caller may see it. :raises tk.ObjectNotFound: alike
+    for a record that does not exist and one the caller may not read, so the
+    answer confirms no name and no id."""
+    try:
+        return tk.get_action("package_show")(as_caller(context), {"id": package_id})
+    except (tk.NotAuthorized, tk.ObjectNotFound):
+        raise tk.ObjectNotFound(tk._("Record not found")) from None
 
 
 def user_obj(context: dict[str, Any]) -> Optional[model.User]:

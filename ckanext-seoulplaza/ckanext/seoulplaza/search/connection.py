@@ -11,8 +11,10 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from typing import Any, Iterable, Optional, Union
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator, Optional, Union
 
+import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
 from ckan import model
 from ckan.lib.search.common import SearchError, SearchIndexError, SearchQueryError, solr_datetime_decoder
@@ -21,6 +23,9 @@ from . import fields, lucene, store
 from .sql import Compiler, sort_expression, sort_keys
 
 log = logging.getLogger(__name__)
+
+STATEMENT_TIMEOUT = "ckanext.seoulplaza.search.statement_timeout"
+_CANCELED = "57014"  # SQLSTATE query_canceled: the statement timeout
 
 _state = threading.local()
 
@@ -189,14 +194,36 @@ class PostgresSolrConnection:
         params.update(rows=rows, start=start, mincount=mincount, flimit=None if limit < 0 else limit)
         store.ensure_table(self.session)
         try:
-            with self.session.begin_nested():
+            with self.session.begin_nested(), self._bounded():
                 result = self.session.execute(sa.text(statement), params).fetchall()
         except sa.exc.DataError as e:  # PostgreSQL's first line names the value, the rest quotes our SQL
             raise SearchQueryError(f"Invalid value in search query: {e.orig.diag.message_primary}") from e
+        except sa.exc.OperationalError as e:
+            if getattr(e.orig, "pgcode", None) != _CANCELED:
+                raise SearchError("The search index could not answer") from e
+            seconds = tk.config.get(STATEMENT_TIMEOUT) / 1000
+            log.info("search cancelled after %g s: q=%.200r fq=%.200r", seconds, q, kwargs.get("fq"))
+            raise SearchQueryError(tk._(
+                "The search took longer than {seconds:g} seconds, the most one search may take. "
+                "Use fewer terms or narrower conditions.").format(seconds=seconds)) from e
         except sa.exc.DBAPIError as e:
             log.error("search query failed: %s", e)
             raise SearchError("The search index could not answer") from e
         return self._results(result, kwargs.get("fl"), facet_fields)
+
+    @contextmanager
+    def _bounded(self) -> Iterator[None]:
+        """Inside the search's savepoint: its statements run for at most the
+        search timeout and without JIT compilation (which PostgreSQL cannot
+        cancel: a 1,000-term query compiled for 36 s); the transaction's own
+        settings come back after them (a failed savepoint takes them back itself)."""
+        timeout, jit = self.session.execute(sa.text(
+            "SELECT timeout, jit, set_config('statement_timeout', :ms, true), set_config('jit', 'off', true) "
+            "FROM (SELECT current_setting('statement_timeout') AS timeout, current_setting('jit') AS jit "
+            "OFFSET 0) AS before"), {"ms": str(tk.config.get(STATEMENT_TIMEOUT))}).one()[:2]
+        yield
+        self.session.execute(sa.text("SELECT set_config('statement_timeout', :timeout, true), "
+                                     "set_config('jit', :jit, true)"), {"timeout": timeout, "jit": jit})
 
     def _results(self, rows: list[Any], fl: Any, facet_fields: list[str]) -> Results:
         wanted = set()

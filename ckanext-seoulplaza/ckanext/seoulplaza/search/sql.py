@@ -69,11 +69,15 @@ def solr_date(value: str) -> str:
         pos = m.end()
         amount = int(m.group(2)) * (1 if m.group(1) == "+" else -1)
         unit = m.group(3)
-        if unit in ("YEAR", "MONTH"):
-            months = moment.month - 1 + amount * (12 if unit == "YEAR" else 1)
-            moment = moment.replace(year=moment.year + months // 12, month=months % 12 + 1, day=min(moment.day, 28))
-        else:
-            moment += dt.timedelta(**{unit.lower() + "s": amount})
+        try:
+            if unit in ("YEAR", "MONTH"):
+                months = moment.month - 1 + amount * (12 if unit == "YEAR" else 1)
+                moment = moment.replace(year=moment.year + months // 12, month=months % 12 + 1,
+                                        day=min(moment.day, 28))
+            else:
+                moment += dt.timedelta(**{unit.lower() + "s": amount})
+        except (ValueError, OverflowError):  # beyond year 1..9999
+            raise lucene.QuerySyntaxError(f"date out of range '{value}'") from None
     if pos != len(rest) or (rounding and rounding.rstrip("S") not in _ROUND):
         raise lucene.QuerySyntaxError(f"invalid date math '{value}'")
     if rounding:

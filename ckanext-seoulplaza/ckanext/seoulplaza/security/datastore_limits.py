@@ -4,15 +4,20 @@
 workers, so no query may hold one for long, and read-only SQL stays open to
 developers:
 
-* every query gets a PostgreSQL statement timeout
-  (``ckanext.seoulplaza.datastore.statement_timeout``, through CKAN's
-  ``query_timeout`` context key; CKAN's own is 60 s);
-* ``datastore_search_sql`` runs at most
-  ``ckanext.seoulplaza.datastore.sql_concurrency`` queries at a time across
-  every worker process: slots are Redis locks (redis-py's ``Lock``, which
-  expires, so a slot of a killed worker comes back), and a query finding none
-  free is refused at once rather than queued on a worker;
-* what it may return and call are CKAN's own options, set in ``ckan.ini``:
+* every connection of the DataStore's read role runs each statement for at
+  most ``ckanext.seoulplaza.datastore.statement_timeout`` (set when it
+  connects, ``bulkhead.bound_connections``), so the bound holds for the whole
+  query — planning, and the EXPLAIN CKAN runs to find its tables, included —
+  and each query also gets it through CKAN's ``query_timeout`` context key
+  (CKAN's own is 60 s);
+* a ``datastore_search`` request is refused before it runs when its shape is
+  out of proportion: more than ``MAX_FILTER_VALUES`` filter values, a ``q`` of
+  more than ``MAX_QUERY_CHARS`` characters, more than ``MAX_COLUMNS`` fields or
+  sort keys, paging past PostgreSQL's bigint;
+* how many may run at once is the bulkhead's (``bulkhead.py``): at most
+  ``ckanext.seoulplaza.datastore.sql_concurrency`` ``datastore_search_sql``
+  requests across every worker, within the heavy requests' shared cap;
+* what SQL may return and call are CKAN's own options, set in ``ckan.ini``:
   ``ckan.datastore.search.rows_max`` and
   ``ckan.datastore.sqlsearch.allowed_functions_file`` (the plaza's list,
   ``sql_functions.txt`` beside this module).
@@ -27,21 +32,24 @@ connection) stay errors of the server.
 """
 from __future__ import annotations
 
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from typing import Any, Iterator
 
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
-from ckan.lib.redis import connect_to_redis
-from redis.exceptions import LockError
+
+from .bulkhead import bound_connections
 
 # PostgreSQL's OFFSET and LIMIT are bigint: a larger number is a user's typo,
 # not a page of the table.
 BIGINT_MAX = 2**63 - 1
-# A slot outlives its statement timeout by this much before Redis frees it on
-# its own (only ever needed when the worker holding it was killed).
-SLOT_MARGIN_SECONDS = 10
+# The largest datastore_search request worth running: filter values in all,
+# characters of q in all, and entries of fields or sort (PostgreSQL's limit of
+# columns in a table).
+MAX_FILTER_VALUES = 1000
+MAX_QUERY_CHARS = 1000
+MAX_COLUMNS = 1600
 # SQLSTATE classes a query's own text or values cause: data exception,
 # program limit exceeded, syntax error or access rule violation; and the
 # cancellation a statement timeout ends in.
@@ -54,12 +62,23 @@ def statement_timeout() -> int:
     return tk.config.get("ckanext.seoulplaza.datastore.statement_timeout")
 
 
+def configure() -> None:
+    """Bound every connection of the DataStore's read role (every process)."""
+    read_url = tk.config.get("ckan.datastore.read_url")
+    if p.plugin_loaded("datastore") and read_url:
+        from ckanext.datastore.backend.postgres import get_read_engine
+        bound_connections(statement_timeout, database_url=read_url)
+        get_read_engine().dispose()  # a connection the datastore plugin opened first is not reused
+
+
 def bounded_search(next_action: Any, context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
     """Run ``datastore_search`` (``next_action``) under the statement timeout
-    with paging in PostgreSQL's range; :raises tk.ValidationError: (409) a
-    parameter out of range or a query that cannot run, in words."""
+    with paging in PostgreSQL's range and a shape in proportion (filters, q,
+    fields, sort); :raises tk.ValidationError: (409) a parameter out of range
+    or a query that cannot run, in words."""
     for name in ("offset", "limit"):
         _check_in_bigint(data_dict, name)
+    _check_shape(data_dict)
     context.setdefault("query_timeout", statement_timeout())
     with _in_words():
         return next_action(context, data_dict)
@@ -69,13 +88,13 @@ def bounded_search(next_action: Any, context: dict[str, Any], data_dict: dict[st
 @tk.side_effect_free
 def datastore_search_sql(next_action: Any, context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
     """CKAN's read-only SQL over public tables, bounded: the statement timeout,
-    one of the shared slots, CKAN's row and function limits.
+    CKAN's row and function limits (and, per request, the bulkhead's slots).
 
-    :raises tk.ValidationError: (409) every slot is taken, the query ran past
-        the timeout, or it cannot run (PostgreSQL's message, without the SQL)
+    :raises tk.ValidationError: (409) the query ran past the timeout, or it
+        cannot run (PostgreSQL's message, without the SQL)
     """
     context.setdefault("query_timeout", statement_timeout())
-    with sql_slot(), _in_words():
+    with _in_words():
         return next_action(context, data_dict)
 
 
@@ -86,28 +105,6 @@ def ACTIONS() -> dict[str, Any]:
     return {"datastore_search_sql": datastore_search_sql} if enabled else {}
 
 
-@contextmanager
-def sql_slot() -> Iterator[None]:
-    """Hold one of the ``sql_concurrency`` slots every worker process shares
-    (Redis); :raises tk.ValidationError: (409) when all are taken."""
-    capacity = tk.config.get("ckanext.seoulplaza.datastore.sql_concurrency")
-    expiry = statement_timeout() / 1000 + SLOT_MARGIN_SECONDS
-    redis = connect_to_redis()
-    prefix = f"{tk.config.get('ckan.site_id')}:seoulplaza:datastore_search_sql:slot"
-    for slot in range(capacity):
-        lock = redis.lock(f"{prefix}{slot}", timeout=expiry)
-        if lock.acquire(blocking=False):
-            try:
-                yield
-            finally:
-                with suppress(LockError):  # expired meanwhile: already free
-                    lock.release()
-            return
-    raise tk.ValidationError({"query": [tk._(
-        "{count} SQL queries are running, the most at one time. Try again in a few seconds."
-    ).format(count=capacity)]})
-
-
 def _check_in_bigint(data_dict: dict[str, Any], name: str) -> None:
     try:
         value = int(data_dict.get(name) or 0)
@@ -116,6 +113,31 @@ def _check_in_bigint(data_dict: dict[str, Any], name: str) -> None:
     if value > BIGINT_MAX:
         raise tk.ValidationError({name: [tk._("Must be a whole number from 0 to {maximum}").format(
             maximum=BIGINT_MAX)]})
+
+
+def _check_shape(data_dict: dict[str, Any]) -> None:
+    """Refuse a request whose filters, q, fields or sort are out of proportion
+    (before CKAN builds SQL of them)."""
+    filters = data_dict.get("filters")
+    if isinstance(filters, dict):
+        count = sum(len(v) if isinstance(v, (list, tuple)) else 1 for v in filters.values())
+        if count > MAX_FILTER_VALUES:
+            raise tk.ValidationError({"filters": [tk._(
+                "Filters may hold at most {maximum} values in all; these hold {count}.").format(
+                maximum=MAX_FILTER_VALUES, count=count)]})
+    q = data_dict.get("q")
+    length = sum(len(str(k)) + len(str(v)) for k, v in q.items()) if isinstance(q, dict) else len(str(q or ""))
+    if length > MAX_QUERY_CHARS:
+        raise tk.ValidationError({"q": [tk._(
+            "A full-text query may be at most {maximum} characters long; this one has {count}.").format(
+            maximum=MAX_QUERY_CHARS, count=length)]})
+    for name in ("fields", "sort"):
+        value = data_dict.get(name)
+        count = len(value) if isinstance(value, (list, tuple)) else str(value or "").count(",") + 1
+        if value and count > MAX_COLUMNS:
+            raise tk.ValidationError({name: [tk._(
+                "At most {maximum} entries, one for each column a table may have; this has {count}.").format(
+                maximum=MAX_COLUMNS, count=count)]})
 
 
 @contextmanager

@@ -22,11 +22,10 @@ import ckan.plugins.toolkit as tk
 from masking.columns import TableMasker
 
 from .. import uploads
-from . import checked_before
+from . import MASKED, checked_before
 
 log = logging.getLogger(__name__)
 
-MASKED = "seoulplaza.masked"  # context key: the records were masked by the caller (internal calls only)
 
 
 def masked_records(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:

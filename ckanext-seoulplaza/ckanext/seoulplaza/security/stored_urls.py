@@ -8,6 +8,7 @@ A harvest source is the stewards' plumbing, a CKAN dataset of type
 
 * its URL is http(s) with a host (no ``javascript:``, ``file:``, user-info);
   a configured source system's address only for that system's harvester, and
+  only by a sysadmin (they are the city's own systems), and
   no other loopback, private or link-local address (checked here for a clear
   early error, and again on every connection by ``outbound``);
 * it is always private to its organization, so CKAN's own checks keep it,
@@ -41,12 +42,16 @@ def _is_harvest_source(context: dict[str, Any], data_dict: dict[str, Any]) -> bo
     return existing is not None and existing.type == "harvest"
 
 
-def _checked_source(data_dict: dict[str, Any]) -> dict[str, Any]:
+def _checked_source(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
     """The source's data dict, private; :raises tk.ValidationError: its URL."""
     url = str(data_dict.get("url") or "").strip()
     source_type = data_dict.get("source_type")
     outbound.check_harvest_source(source_type, url)
-    if not outbound.trusted_for(source_type or "", url):
+    if outbound.trusted_for(source_type or "", url):
+        if not context.get("ignore_auth") and not getattr(user_obj(context), "sysadmin", False):
+            raise tk.ValidationError({"url": [tk._("{url}: the city's source systems are registered by sysadmins")
+                                              .format(url=url)]})
+    else:
         parts = urlsplit(url)
         try:
             get_ip_address(parts.hostname or "", parts.port or 443, allow_loopback=False)
@@ -77,7 +82,7 @@ def _checked(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, An
     """Resource links are http, https or ftp; a harvest source's URL is checked
     and the source made private (see the module's docstring)."""
     check_resource_links(data_dict)
-    return _checked_source(data_dict) if _is_harvest_source(context, data_dict) else data_dict
+    return _checked_source(context, data_dict) if _is_harvest_source(context, data_dict) else data_dict
 
 
 package_create, package_update = checked_before(_checked), checked_before(_checked)

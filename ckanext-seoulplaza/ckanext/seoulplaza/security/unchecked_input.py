@@ -2,9 +2,18 @@
 answered in words instead (found by calling every action without parameters,
 anonymously and as a plain user: ``tests/security/test_bad_input.py``).
 
+* A parameter that names one thing (``id``, ``resource_id``, ``offset`` …)
+  given twice or as JSON list or object, or a paging number past
+  PostgreSQL's integer: a 400 naming it, for every action.
 * Actions that read a parameter without checking it is there (a KeyError,
   TypeError or failed assertion deep inside): a missing one is a
   ``ValidationError`` (409) naming it, before the action runs.
+* ckanext-activity's ``activity_show`` auth reads ``include_data`` unchecked.
+* The login form's ``remember`` (seconds) that is not a number: a 400.
+* CKAN's DataStore searches its internal ``_table_metadata`` without an auth
+  check (its audit then fails): internal tables are not found.
+* CKAN's collaborator and ``api_token_create`` auth functions assert a user
+  and a record that exist: those are checked first (403/404 in words).
 * ckanext-harvest's auth functions for sysadmin-only actions look the caller
   up and crash on the anonymous caller (``user_is_sysadmin`` raises an
   AttributeError): they are refused (403) without that look-up; sysadmins
@@ -24,6 +33,10 @@ from typing import Any, Callable
 
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
+from ckan import model
+from flask import jsonify, request
+
+from ..participation.access import user_obj
 
 # The parameters each action needs and reads unchecked.
 REQUIRED = {
@@ -51,6 +64,63 @@ READS = {"group_autocomplete", "organization_autocomplete", "harvest_source_show
 # ckanext-harvest's sysadmin-only auth functions (harvest_job_abort: "as harvest_jobs_run").
 HARVEST_SYSADMIN_ONLY = ("harvest_job_create_all", "harvest_jobs_run", "harvest_job_abort",
                          "harvest_objects_import", "harvest_sources_clear", "harvest_sources_reindex")
+
+
+# Parameters that name one thing (a record, a resource, a user, a page of
+# results) in any action: a list or an object there (a query parameter given
+# twice, or JSON) reached model look-ups and SQL as is.
+SCALARS = ("id", "name", "resource_id", "package_id", "subject_id", "subject_type", "user", "offset", "limit",
+           "start", "rows", "page")
+# Paging of CKAN's own lists (activity, members …): a number past PostgreSQL's
+# integer reached SQL as is. (The DataStore's paging is bigint and checked by
+# datastore_limits; package_search caps rows and checks start itself.)
+PAGING = ("offset", "limit")
+PAGING_MAX = 2**31 - 1
+
+
+def refuse_lists_for_scalars() -> Any:
+    """before_request on the Action API: a 400 naming a one-value parameter
+    given as a list or an object."""
+    if not request.path.startswith("/api/") or "/action/" not in request.path:
+        return None
+    data: Any = request.args.to_dict(flat=False) if request.method == "GET" else \
+        (request.get_json(silent=True) if request.is_json else request.form.to_dict(flat=False))
+    if not isinstance(data, dict):
+        return None
+    for name in SCALARS:
+        value = data.get(name)
+        if isinstance(value, dict) or (isinstance(value, list) and (len(value) > 1 or request.is_json)):
+            return _refused(name, tk._('"{parameter}" takes one value').format(parameter=name))
+        value = value[0] if isinstance(value, list) else value
+        if name in PAGING and "/action/datastore_" not in request.path and _past_paging_range(value):
+            return _refused(name, tk._('"{parameter}" must be a whole number up to {maximum}').format(
+                parameter=name, maximum=PAGING_MAX))
+    return None
+
+
+def _past_paging_range(value: Any) -> bool:
+    try:
+        return abs(int(str(value).strip())) > PAGING_MAX
+    except ValueError:
+        return False  # not a number: the action's own validators say so
+
+
+def _refused(name: str, message: str) -> Any:
+    return jsonify({"success": False, "error": {"__type": "Validation Error", name: [message]}}), 400
+
+
+def refuse_a_remember_that_is_no_number() -> Any:
+    """before_request on the login form: CKAN reads ``remember`` as seconds
+    (``int()``, a 500 for anything else); its own form sends 63072000."""
+    remember = request.form.get("remember") if request.method == "POST" and request.endpoint == "user.login" else None
+    if remember and not remember.strip().isdigit():
+        return tk.abort(400, tk._('"{parameter}" must be a number of seconds').format(parameter="remember"))
+    return None
+
+
+def install(app: Any) -> None:
+    app.before_request(refuse_lists_for_scalars)
+    app.before_request(refuse_a_remember_that_is_no_number)
 
 
 def configure() -> None:
@@ -98,16 +168,65 @@ def instead_sysadmins_only(next_auth: Any, context: dict[str, Any], data_dict: d
     return sysadmins_only(context, data_dict)
 
 
+@tk.chained_auth_function
+@tk.auth_allow_anonymous_access
+def with_user_and_record(next_auth: Any, context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
+    """CKAN's collaborator auth functions assert a logged-in user and an existing
+    record (a 500 otherwise): both are checked first, in words."""
+    if user_obj(context) is None:
+        return {"success": False, "msg": tk._("Log in first")}
+    reference = data_dict.get("id")
+    if not isinstance(reference, str) or model.Package.get(reference) is None:
+        raise tk.ObjectNotFound(tk._("Record not found"))
+    return next_auth(context, data_dict)
+
+
+@tk.chained_auth_function
+def token_for_a_user(next_auth: Any, context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
+    """CKAN's ``api_token_create`` auth asserts the named user exists."""
+    user = data_dict.get("user")
+    if not isinstance(user, str) or model.User.get(user) is None:
+        return {"success": False, "msg": tk._("Not authorized to create tokens for this user")}
+    return next_auth(context, data_dict)
+
+
+@tk.chained_auth_function
+@tk.auth_allow_anonymous_access
+def activity_show(next_auth: Any, context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
+    """ckanext-activity's auth reads ``include_data`` unchecked; it is optional."""
+    return next_auth(context, {**data_dict, "include_data": data_dict.get("include_data", False)})
+
+
+COLLABORATORS = ("package_collaborator_list", "package_collaborator_create", "package_collaborator_delete")
+
+
+@tk.chained_action
+@tk.side_effect_free
+def datastore_search(next_action: Any, context: dict[str, Any], data_dict: dict[str, Any]) -> Any:
+    """CKAN's DataStore lets ``_table_metadata`` (every table's name, private
+    ones included) be searched without an auth check, which its own audit then
+    turns into a 500: internal tables are not resources, so not found."""
+    resource_id = data_dict.get("resource_id")
+    if isinstance(resource_id, str) and resource_id.startswith("_"):
+        raise tk.ObjectNotFound(tk._("Resource not found"))
+    return next_action(context, data_dict)
+
+
 def ACTIONS() -> dict[str, Any]:
     required = dict(REQUIRED)
     if p.plugin_loaded("datastore"):
         required.update(DATASTORE_REQUIRED)
     if p.plugin_loaded("harvest"):
         required.update(HARVEST_REQUIRED)
-    return {name: requiring(params, name in READS) for name, params in required.items()}
+    found = {name: requiring(params, name in READS) for name, params in required.items()}
+    return {**found, "datastore_search": datastore_search} if p.plugin_loaded("datastore") else found
 
 
 def AUTH() -> dict[str, Any]:
+    found = {**dict.fromkeys(COLLABORATORS, with_user_and_record), "api_token_create": token_for_a_user}
+    if p.plugin_loaded("activity"):
+        found["activity_show"] = activity_show
     if not p.plugin_loaded("harvest"):
-        return {}
-    return {**dict.fromkeys(HARVEST_SYSADMIN_ONLY, instead_sysadmins_only), "harvest_log_list": sysadmins_only}
+        return found
+    return {**found, **dict.fromkeys(HARVEST_SYSADMIN_ONLY, instead_sysadmins_only),
+            "harvest_log_list": sysadmins_only}

@@ -8,9 +8,11 @@ while anyone may register on the plaza. So, whatever that option says:
 - ``user_list`` (the ``/user`` page): sysadmins;
 - ``user_autocomplete``: sysadmins and organization admins (adding members);
 - ``user_show`` (``/user/<name>``, and through it ``user_activity_list`` and
-  ``/user/activity/<name>``): the user themself, sysadmins, and the admins of
-  an organization the user belongs to; refused alike whether or not the
-  account exists, so nobody learns which names are taken from it;
+  ``/user/activity/<name>``), and every action that tells about one account
+  (its organizations — which show a sysadmin —, followers, followees,
+  collaborations: ``ABOUT_ONE_USER``): the user themself, sysadmins, and the
+  admins of an organization the user belongs to; refused alike whether or not
+  the account exists, so nobody learns which names are taken from it;
 - ``member_list`` (users) and the ``users`` of ``group_show`` /
   ``organization_show``: the group's own members and sysadmins; everyone else
   gets the group without its member list.
@@ -69,15 +71,36 @@ def user_autocomplete(next_auth: Any, context: dict[str, Any], data_dict: dict[s
     return {"success": True}  # CKAN's own defers to user_list, which is for sysadmins here
 
 
-@tk.chained_auth_function
-@tk.auth_allow_anonymous_access
-def user_show(next_auth: Any, context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
+def _may_see_user(context: dict[str, Any], ref: Any) -> bool:
+    """Whether the caller may learn about the account ``ref`` (a name or id):
+    it is theirs, or they administer a group it belongs to. False alike for
+    an account that does not exist."""
     user = user_obj(context)
-    ref = data_dict.get("id")
     target = model.User.get(ref) if isinstance(ref, str) and ref else None
-    if user is None or target is None or not (user.id == target.id or _administers_a_group_of(user, target)):
-        return {"success": False, "msg": tk._("Not authorized to see users")}
-    return next_auth(context, data_dict)
+    return user is not None and target is not None and (user.id == target.id or _administers_a_group_of(user, target))
+
+
+def _about_one_user(default_to_caller: bool) -> Any:
+    """Chained auth for an action about the account in ``id`` (or, where the
+    action allows, the caller's own when ``id`` is missing)."""
+    @tk.chained_auth_function
+    @tk.auth_allow_anonymous_access
+    def auth(next_auth: Any, context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
+        user = user_obj(context)
+        ref = data_dict.get("id") or (user.name if default_to_caller and user is not None else None)
+        if not _may_see_user(context, ref):
+            return {"success": False, "msg": tk._("Not authorized to see users")}
+        return next_auth(context, data_dict)
+    return auth
+
+
+user_show = _about_one_user(default_to_caller=False)
+# Actions that tell who an account is, follows or works with: its organizations
+# (and so whether it is a sysadmin), its followers and followees, its collaborations.
+ABOUT_ONE_USER = {"organization_list_for_user": True, "package_collaborator_list_for_user": False,
+                  "user_follower_count": False, "user_followee_count": False, "user_followee_list": False,
+                  "followee_count": False, "followee_list": False, "am_following_user": False,
+                  "user_follower_list": False}
 
 
 @tk.chained_auth_function
@@ -121,5 +144,17 @@ def install(app: Any) -> None:
 
 
 AUTH = {"user_list": user_list, "user_autocomplete": user_autocomplete, "user_show": user_show,
-        "member_list": member_list}
-ACTIONS = {"group_show": group_show, "organization_show": organization_show}
+        "member_list": member_list,
+        **{name: _about_one_user(default_to_caller) for name, default_to_caller in ABOUT_ONE_USER.items()}}
+def _access_first(name: str, read: bool = True) -> Any:
+    """A chained action that checks its auth before the action looks the
+    account up (CKAN's answer 404 for a missing one and 403 for another's)."""
+    @tk.chained_action
+    def action(next_action: Any, context: dict[str, Any], data_dict: dict[str, Any]) -> Any:
+        tk.check_access(name, context, data_dict)
+        return next_action(context, data_dict)
+    return tk.side_effect_free(action) if read else action
+
+
+ACTIONS = {"group_show": group_show, "organization_show": organization_show,
+           **{name: _access_first(name) for name in ABOUT_ONE_USER}}
