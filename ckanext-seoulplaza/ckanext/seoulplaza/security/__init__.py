@@ -17,7 +17,7 @@ from typing import Any, Callable
 import ckan.plugins.toolkit as tk
 
 # The modules, in the order their Flask hooks run.
-MODULES: tuple[str, ...] = ("headers", "csrf", "xloader_fetch", "stored_urls", "catalogue_text", "withheld", "datastore_writes", "datastore_limits", "bulkhead", "login_throttle", "redirects", "user_privacy", "unchecked_input", "security_txt")
+MODULES: tuple[str, ...] = ("headers", "csrf", "xloader_fetch", "stored_urls", "catalogue_text", "withheld", "datastore_writes", "datastore_limits", "bulkhead", "login_throttle", "reset_throttle", "redirects", "user_privacy", "unchecked_input", "security_txt")
 
 
 def checked_before(transform: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]]) -> Callable[..., Any]:
