@@ -14,11 +14,22 @@ written, which should be none). Text masking speed is given in wall-clock and
 CPU time (the machine may be shared). Throughput: generated originals of several pages are
 read (pdfminer, checked against pdfium), masked and drawn as the published
 PDF; ``pdftotext`` (poppler) reads the same files as the speed reference.
-Run: ``.venv/bin/python bench/masking_bench.py [DOCUMENTS]``.
+
+The field corpus (``masking.field_corpus``: payment lists with tables in the
+text, minutes, petitions with 연명부, comment logs, 120 transcripts, case
+notes, foreign residents' 민원, decision notices, tender results, volunteer
+payment drafts, 안전신문고 reports, blank forms) is scored per private kind
+(recall) and per public kind (over-masked), with documents per CPU second,
+beside peer libraries run on the same texts from their own virtualenv
+(``bench/peer_masking.py``; ``PEER_PYTHON``, default /tmp/peer-venv/bin/python;
+a peer that is not there is reported "not installed").
+Run: ``.venv/bin/python bench/masking_bench.py [DOCUMENTS] [FIELD_DOCUMENTS]``.
 """
 from __future__ import annotations
 
 import csv
+import json
+import os
 import random
 import shutil
 import subprocess
@@ -28,13 +39,16 @@ import time
 from pathlib import Path
 
 from masking import redact_document, redact_text, scan
-from masking.corpus import Generator, disguised, score
+from masking.corpus import Generator, Score, disguised, score
+from masking.field_corpus import PRIVATE_KINDS, PUBLIC_KINDS, FieldGenerator
 from masking.findings import resolve_overlaps
 from masking.recognizers import DEFAULT_RECOGNIZERS
 from masking.render import text_to_pdf
 
 PAGES_PER_FILE = 5
 SEOUL_LISTS = Path(__file__).resolve().parents[2] / "shared" / "data" / "seoul-opengov"
+PEER_PYTHON = os.environ.get("PEER_PYTHON", "/tmp/peer-venv/bin/python")
+PEERS = ("ko-pii", "ko-pii-paranoid", "presidio")
 
 
 def quality(n: int, disguise: bool = False) -> None:
@@ -77,6 +91,63 @@ def seoul_lists() -> None:
     print(f"real Seoul lists: normalisation changed what is found in {changed} of {cells} cells")
 
 
+def _peer(library: str, texts: list[str]) -> tuple[list[str], float] | str:
+    """The peer's outputs and CPU seconds, or why it could not run."""
+    if not Path(PEER_PYTHON).exists():
+        return "not installed"
+    done = subprocess.run([PEER_PYTHON, str(Path(__file__).with_name("peer_masking.py")), library],
+                          input=json.dumps(texts), capture_output=True, text=True)
+    if done.returncode == 3:
+        return "not installed"
+    if done.returncode:
+        return f"failed: {done.stderr.strip().splitlines()[-1]}"
+    answer = json.loads(done.stdout)
+    return answer["outputs"], answer["cpu_seconds"]
+
+
+def field(n: int) -> None:
+    """Recall per private kind, over-masking per public kind and speed on the
+    field corpus: masking/ beside each peer library, side by side."""
+    docs = list(FieldGenerator(seed=7).documents(n))
+    texts = [d.text for d in docs]
+    cpu = time.process_time()
+    outputs = [redact_text(t) for t in texts]
+    ours = score(docs, outputs)
+    columns: dict[str, tuple[Score, float] | str] = {"masking/": (ours, n / (time.process_time() - cpu))}
+    for library in PEERS:
+        peer = _peer(library, texts)
+        columns[library] = peer if isinstance(peer, str) else (score(docs, peer[0]), n / peer[1])
+    print(f"field corpus: {n} documents of {len(set(d.kind for d in docs))} genres, "
+          f"{sum(ours.planted.values())} private values, {ours.public} public look-alikes")
+    for name, column in columns.items():
+        if isinstance(column, str):
+            print(f"  {name}: {column}")
+    ran = {name: c for name, c in columns.items() if not isinstance(c, str)}
+    head = "".join(f"{name:>20s}" for name in ran)
+    print(f"{'private kind (leaked/planted, recall)':44s}{head}")
+    for kind in PRIVATE_KINDS:
+        cells = "".join(f"{f'{s.leaked.get(kind, 0)}/{s.planted[kind]} {s.recall(kind):.0%}':>20s}"
+                        for s, _ in ran.values())
+        print(f"{kind:44s}{cells}")
+    total = "".join(f"{f'{sum(s.leaked.values())}/{sum(s.planted.values())}':>20s}" for s, _ in ran.values())
+    print(f"{'all private values leaked':44s}{total}")
+    print(f"{'public kind (over-masked/planted)':44s}{head}")
+    for kind in PUBLIC_KINDS:
+        cells = "".join(f"{f'{s.over_masked.get(kind, 0)}/{s.public_planted[kind]} {s.over_masking(kind):.0%}':>20s}"
+                        for s, _ in ran.values())
+        print(f"{kind:44s}{cells}")
+    total = "".join(f"{f'{sum(s.over_masked.values())}/{s.public} {s.over_masking_rate:.1%}':>20s}"
+                    for s, _ in ran.values())
+    print(f"{'all public facts over-masked':44s}{total}")
+    speed = "".join(f"{f'{rate:,.0f}':>20s}" for _s, rate in ran.values())
+    print(f"{'documents per CPU second':44s}{speed}")
+    by_genre = dict.fromkeys(sorted({d.kind for d in docs}), 0)
+    for doc, out in zip(docs, outputs):
+        for _kind, value in doc.private:
+            by_genre[doc.kind] += value in out
+    print("masking/ leaks by genre: " + ", ".join(f"{g} {k}" for g, k in sorted(by_genre.items(), key=lambda i: -i[1])))
+
+
 def throughput(files: int) -> None:
     generator = Generator(seed=2)
     with tempfile.TemporaryDirectory() as tmp:
@@ -106,4 +177,5 @@ if __name__ == "__main__":
     quality(int(sys.argv[1]) if len(sys.argv) > 1 else 3000, disguise=True)
     lookalikes(int(sys.argv[1]) // 3 if len(sys.argv) > 1 else 1000)
     seoul_lists()
+    field(int(sys.argv[2]) if len(sys.argv) > 2 else 600)
     throughput(40)

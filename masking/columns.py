@@ -64,7 +64,7 @@ from unidecode import unidecode
 
 from .analyzer import scan
 from .anonymizer import redact
-from .recognizers import LABELS
+from .recognizers import DEFAULT_RECOGNIZERS, LABELS
 
 # --- vocabulary: Korean words; their romanisations are added below ------------
 
@@ -337,6 +337,8 @@ def classify(headers: Sequence[Any], read: Optional[Sequence[Header]] = None) ->
     return columns
 
 
+# What an officials' name column is masked by: every recognizer but names (the names are theirs).
+OTHER_THAN_NAMES = tuple(r for r in DEFAULT_RECOGNIZERS if getattr(r, "kind", None) != "person_name")
 TEXT_TYPES = frozenset({"text", "varchar", "char", "citext", "string", ""})
 
 
@@ -358,6 +360,14 @@ def _has_value(value: Any, kind: str) -> bool:
             return False  # a count (신청인(명): 12), not a name
         return not _already_masked(stripped, kind)
     return not (kind == "person_name" and isinstance(value, (int, float)))
+
+
+def masked_whole(column: Column, value: Any) -> bool:
+    """Whether a cell of ``column`` is replaced whole by its kind's label: the
+    column is a private person's and the cell holds a value (not empty, not
+    ``없음``/``-``, not a count under a name header, not already masked at the
+    source). ``masking.layout`` asks the same of tables written in a text."""
+    return column.private and column.kind is not None and _has_value(value, column.kind)
 
 
 class TableMasker:
@@ -403,14 +413,25 @@ class TableMasker:
     def mask_cell(self, index: int, value: Any) -> Any:
         """The cell of column ``index`` (0-based) as it may be published."""
         column = self.columns[index] if 0 <= index < len(self.columns) else None
-        if column is not None and column.kind and column.private and _has_value(value, column.kind):
+        if column is not None and column.kind and masked_whole(column, value):
             self.found[column.kind] += 1
             kind = self.types[index]
             return f"[{LABELS.get(column.kind, '개인정보')}]" if kind is None or kind.lower() in TEXT_TYPES else None
+        if column is not None and column.kind == "person_name":  # officials' names: the rest of the cell by pattern
+            return self._by_pattern(value, OTHER_THAN_NAMES)
+        return self._by_pattern(value)
+
+    def _by_pattern(self, value: Any, recognizers: Optional[Sequence[Any]] = None) -> Any:
+        """A text cell redacted by pattern; a JSON or array cell (a DataStore
+        ``json`` or ``_text`` column) with every string inside it redacted alike."""
         if isinstance(value, str) and value.strip():
-            redaction = redact(value)
+            redaction = redact(value, recognizers=recognizers)
             self.found.update(f.kind for f in redaction.findings)
             return redaction.text
+        if isinstance(value, list):
+            return [self._by_pattern(item, recognizers) for item in value]
+        if isinstance(value, dict):
+            return {self._by_pattern(key, recognizers): self._by_pattern(item, recognizers) for key, item in value.items()}
         return value
 
     def mask_row(self, row: Sequence[Any]) -> list[Any]:

@@ -343,9 +343,14 @@ class Score:
     leaked: dict[str, int] = field(default_factory=dict)
     public: int = 0
     over_masked: dict[str, int] = field(default_factory=dict)
+    public_planted: dict[str, int] = field(default_factory=dict)  # public facts by kind
 
     def recall(self, kind: str) -> float:
         return 1 - self.leaked.get(kind, 0) / self.planted[kind]
+
+    def over_masking(self, kind: str) -> float:
+        """The share of the public facts of ``kind`` that did not survive."""
+        return self.over_masked.get(kind, 0) / self.public_planted[kind]
 
     @property
     def over_masking_rate(self) -> float:
@@ -362,6 +367,7 @@ def score(documents: Sequence[Document], outputs: Sequence[str]) -> Score:
                 result.leaked[kind] = result.leaked.get(kind, 0) + 1
         for kind, value in doc.public:
             result.public += 1
+            result.public_planted[kind] = result.public_planted.get(kind, 0) + 1
             if value not in out:
                 result.over_masked[kind] = result.over_masked.get(kind, 0) + 1
     return result

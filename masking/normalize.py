@@ -39,7 +39,7 @@ from typing import Callable, Iterable, Optional
 
 from .recognizers import WHOLE_NUMBER_PATTERNS, passport
 from .recognizers.contact import MOBILE_DIGITS
-from .recognizers.financial import is_card_number
+from .recognizers.financial import is_account_layout, is_card_number
 from .recognizers.identity import is_business_number, is_registration_number
 
 # --- the edit record -------------------------------------------------------
@@ -205,8 +205,8 @@ _TLDS = "com|net|org|kr|co|ac|or|go|re|ne|pe|io|me|info|biz|edu|gov|jp|cn|us|uk"
 _AT_WORD = r"(?:(?i:at)|골뱅이|앳)"
 _DOT_WORD = r"(?:(?i:dot)|닷|점|쩜)"
 _OPEN, _CLOSE = r"[\[\(\{<]", r"[\]\)\}>]"
-_AT = (rf"(?:\s*{_OPEN}\s*{_AT_WORD}\s*{_CLOSE}\s*|\s+{_AT_WORD}\s+|\s*(?:골뱅이|앳)\s*|\s*@\s*)")
-_DOT = (rf"(?:\s*{_OPEN}\s*{_DOT_WORD}\s*{_CLOSE}\s*|\s+{_DOT_WORD}\s+|\s*(?:닷|점|쩜)\s*"
+_AT = (rf"(?:\s*{_OPEN}\s*(?:{_AT_WORD}|@)\s*{_CLOSE}\s*|\s+{_AT_WORD}\s+|\s*(?:골뱅이|앳)\s*|\s*@\s*)")
+_DOT = (rf"(?:\s*{_OPEN}\s*(?:{_DOT_WORD}|\.)\s*{_CLOSE}\s*|\s+{_DOT_WORD}\s+|\s*(?:닷|점|쩜)\s*"
         rf"|(?:\s+\.\s*|\s*\.\s+)(?=(?:{_TLDS})(?![A-Za-z0-9]))|\.)")
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 _SPELLED_MAIL = re.compile(
@@ -214,7 +214,7 @@ _SPELLED_MAIL = re.compile(
     rf"(?:(?P<provider>{'|'.join(_PROVIDERS)})(?P<suffix>\s*(?:닷컴|닷넷|\.com|\.net))?"
     rf"|(?P<domain>{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}[A-Za-z]{{2,}}))(?![A-Za-z0-9])")
 # Only text with a spelled-out "at", a spaced @ or a spelled dot after an @ needs the pass.
-_MAIL_HINT = re.compile(rf"\s@|@\s|\s(?i:at)\s|{_OPEN}\s*(?i:at)|골뱅이|앳|@[A-Za-z0-9.-]+(?:\s|{_OPEN}|닷|점|쩜)"
+_MAIL_HINT = re.compile(rf"\s@|@\s|\s(?i:at)\s|{_OPEN}\s*(?:(?i:at)|@)|골뱅이|앳|@[A-Za-z0-9.-]+(?:\s|{_OPEN}|닷|점|쩜)"
                         rf"|@(?:{'|'.join(_PROVIDERS)})")
 _DOMAIN_PARTS = re.compile(rf"(?P<label>{_LABEL})|(?P<dot>{_DOT})")
 
@@ -266,7 +266,9 @@ _ENGLISH = [form for w in _WORDS if w.isascii() for form in (w, w.capitalize(), 
 _SPELLED = rf"(?:{'|'.join(w for w in _WORDS if not w.isascii())}|{'|'.join(_ENGLISH)}|[{_CHARS}])"
 _DIGIT = rf"(?:{_SPELLED}|[0-9])"
 _SPELLED_GAP = r"[ \t\-.~ㅡ()]{0,3}"
-_SPELLED_RUN = re.compile(rf"(?:(?<![가-힣A-Za-z])|(?=[공영빵]일)){_DIGIT}(?:{_SPELLED_GAP}{_DIGIT}){{8,}}")
+# Read aloud, a number's hyphen is 에 (공일공에 일이삼사에 오육칠팔): between spelled digits only.
+_SPOKEN_HYPHEN = rf"(?<=[{_CHARS}])\s?에\s?(?=[{_CHARS}])"
+_SPELLED_RUN = re.compile(rf"(?:(?<![가-힣A-Za-z])|(?=[공영빵]일)){_DIGIT}(?:(?:{_SPELLED_GAP}|{_SPOKEN_HYPHEN}){_DIGIT}){{8,}}")
 _SPELLED_TOKEN = re.compile(rf"(?P<spelled>{_SPELLED})|[0-9]")
 # A qualifying run has three spelled digits in a row, a word for a digit or a spelled
 # digit beside an Arabic one: texts without any skip the pass (most do, though 이, 사,
@@ -288,22 +290,28 @@ def _spelled_digits(text: str, out: list[Edit]) -> None:
     """A run of nine or more digits of which three or more are spelled (공, 하나,
     一, one), or one or two spelled beside an Arabic digit (공1공-1234-5678)
     when the run's digits have a private number's shape. A last 이 after a
-    digit read with a final consonant may be the particle (…칠팔이 맞습니다):
-    it is left out when the number is a private one without it and not with it."""
+    digit read with a final consonant, or before 요, may be the particle (…칠팔이 맞습니다, …사이요):
+    it is left out when the number is a private one without it and not with it.
+    A 에 between spelled groups is a hyphen read aloud, inside a private number."""
     if not any(hint.search(text) for hint in _SPELLED_HINTS):
         return
     for m in _SPELLED_RUN.finditer(text):
         tokens = list(_SPELLED_TOKEN.finditer(m.group()))
         digits = "".join(_SPELLED_DIGITS.get(t.group().lower(), t.group()) for t in tokens)
-        if tokens[-1].group() == "이" and tokens[-2].group().lower() in _BEFORE_PARTICLE_I \
+        if tokens[-1].group() == "이" and (tokens[-2].group().lower() in _BEFORE_PARTICLE_I
+                                          or text.startswith(("요", "에요"), m.end())) \
                 and is_private_number(digits[:-1]) and not is_private_number(digits):
             tokens, digits = tokens[:-1], digits[:-1]
         spelled = [t for t in tokens if t.group("spelled")]
         if len(spelled) < MIN_SPELLED and not (spelled and _beside_arabic(spelled, m.group())
                                                and is_private_number(digits)):
             continue
-        for t in spelled:
-            out.append((m.start() + t.start(), m.start() + t.end(), _SPELLED_DIGITS[t.group().lower()]))
+        spoken = [(a.end(), b.start()) for a, b in zip(tokens, tokens[1:]) if "에" in m.group()[a.end():b.start()]]
+        if spoken and not is_private_number(digits):
+            continue  # 에 is read as a hyphen only inside a private number
+        edits = [(t.start(), t.end(), _SPELLED_DIGITS[t.group().lower()]) for t in spelled]
+        edits += [(gap_start, gap_end, "-") for gap_start, gap_end in spoken]
+        out.extend((m.start() + start, m.start() + end, new) for start, end, new in sorted(edits))
 
 
 def _beside_arabic(tokens: list[re.Match], run: str) -> bool:
@@ -357,16 +365,20 @@ def _numbers(text: str, out: list[Edit]) -> None:
             continue
         parts = _parts(run, m.start())
         tokens = [value for _start, _end, value in parts[::2]]
-        read = [_read_token(tokens, i) for i in range(len(tokens))]
         separators = [value for _start, _end, value in parts[1::2]]
+        read = [_read_token(tokens, separators, i) for i in range(len(tokens))]
+        if sum(ch.isdigit() for token in read for ch in token) < MIN_NUMBER_DIGITS:
+            continue  # the look-alikes were letters after all (a speaker's tag: B) 1973.07.19)
         joined = _single_chains([value for _start, _end, value in parts]) | _regrouped(read, separators)
+        commas = _commas_in_values(read, separators)
         for k, (start, end, value) in enumerate(parts):
             if k % 2 == 0:
                 out.append((start, end, read[k // 2]))
             elif k in joined:
                 out.append((start, end, ""))
-            elif plain or (value == "," and len(parts[k + 1][2]) == 3):
-                continue
+            elif plain or (value == "," and len(parts[k + 1][2]) == 3) or is_cell_edge(value) \
+                    or value.strip() == "," and k not in commas:
+                continue  # as written: a plain number, thousands, a table cell's edge (CSV's too)
             elif k == 1 and value == ")" and text[parts[0][0] - 1:parts[0][0]] == "(":
                 continue  # (010)1234-5678: the recognizers know the parenthesised prefix
             elif value.strip(" \t\r\n"):
@@ -394,14 +406,19 @@ def _plain_groups(run: str) -> tuple[list[str], list[str]]:
     return _PLAIN_SEPARATOR.split(run), _PLAIN_SEPARATOR.findall(run)
 
 
-def _read_token(tokens: list[str], i: int) -> str:
-    """Token ``i`` as digits where it or a neighbour holds a digit (O1O → 010;
-    So, Oil alone stay), unless it is a passport number (S12345678)."""
-    if passport.pattern.fullmatch(tokens[i]):
-        return tokens[i]
-    if any(ch.isdigit() for token in tokens[max(i - 1, 0):i + 2] for ch in token):
-        return "".join(_LOOKALIKES.get(ch, ch) for ch in tokens[i])
-    return tokens[i]
+def _read_token(tokens: list[str], separators: list[str], i: int) -> str:
+    """Token ``i`` as digits where it holds a digit (O1O → 010), or where a
+    neighbour does and no bracket or colon parts them (OlO-l234 → 010-1234;
+    So, Oil alone stay, and so does a speaker's tag: ``B) 1973.07.19``),
+    unless it is a passport number (S12345678)."""
+    token = tokens[i]
+    if passport.pattern.fullmatch(token):
+        return token
+    if any(ch.isdigit() for ch in token) or any(
+            0 <= j < len(tokens) and any(ch.isdigit() for ch in tokens[j])
+            and not re.search(r"[()\[\]:]", separators[min(i, j)]) for j in (i - 1, i + 1)):
+        return "".join(_LOOKALIKES.get(ch, ch) for ch in token)
+    return token
 
 
 def _single_chains(parts: list[str]) -> set[int]:
@@ -421,10 +438,40 @@ def _single_chains(parts: list[str]) -> set[int]:
     return joined
 
 
+def is_cell_edge(separator: str) -> bool:
+    """Whether a separator is the edge between two table cells: a tab, or a bar
+    with a blank beside it (``| 010-1234-5678 | 123456-01-123456 |``); a bar
+    inside a value (``010|1234|5678``) is not."""
+    return "\t" in separator or "|" in separator and separator != separator.strip()
+
+
 def _separator_kind(separator: str) -> str:
     """What a separator is, spacing aside: ``-`` for `` - `` and ``-⏎``; a
-    line break alone and blanks alone are kinds of their own."""
+    line break alone and blanks alone are kinds of their own; a cell's edge is one too."""
+    if is_cell_edge(separator):
+        return "cell"
     return "".join(separator.split()) or ("\n" if "\n" in separator else " ")
+
+
+def _commas_in_values(read: list[str], separators: list[str]) -> set[int]:
+    """The commas (as indices of token, sep, token …) of each stretch of groups
+    joined by commas that, read with hyphens, is a private number as written
+    (``010,1234,5678``) or an account in a bank's layout; other commas between
+    digits are a CSV row's cell edges (``1998.02.21,7603-42-3659660``)."""
+    commas: set[int] = set()
+    first = 0
+    while first < len(separators):
+        if separators[first].strip() != ",":
+            first += 1
+            continue
+        last = first
+        while last + 1 < len(separators) and separators[last + 1].strip() == ",":
+            last += 1
+        groups = read[first:last + 2]
+        if _shown_as_written(groups, "-") or is_account_layout(groups):
+            commas.update(2 * i + 1 for i in range(first, last + 1))
+        first = last + 1
+    return commas
 
 
 def _regrouped(read: list[str], separators: list[str]) -> set[int]:
@@ -432,8 +479,9 @@ def _regrouped(read: list[str], separators: list[str]) -> set[int]:
     groups joined by one kind of separator whose digits, together, make a
     private number that the groups as written do not show: 010-12-34-56-78,
     0101-234-5678, 9001-01-12-34-567. A stretch that counts (01 02 03 04 05)
-    or groups thousands (1,101,234,567,890), and a 사업자등록번호 with its
-    check digit (011-19-41930), are left as they are."""
+    or groups thousands (1,101,234,567,890), a 사업자등록번호 with its
+    check digit (011-19-41930) and an account number in a bank's layout
+    (NH농협 301-1234-5678-91) are left as they are."""
     joined: set[int] = set()
     kinds = [_separator_kind(separator) for separator in separators]
     first = 0
@@ -443,9 +491,10 @@ def _regrouped(read: list[str], separators: list[str]) -> set[int]:
             last += 1
         groups, kind = read[first:last + 2], kinds[first]
         digits = "".join(groups)
-        if len(digits) in PRIVATE_NUMBER_LENGTHS and digits.isdigit() and is_private_number(digits) \
+        if kind != "cell" and len(digits) in PRIVATE_NUMBER_LENGTHS and digits.isdigit() and is_private_number(digits) \
                 and not _shown_as_written(groups, kind) and not _counts(groups) \
-                and not _thousands(groups, kind) and not is_business_number(groups):
+                and not _thousands(groups, kind) and not is_business_number(groups) \
+                and not (kind == "-" and is_account_layout(groups)):
             joined.update(2 * i + 1 for i in range(first, last + 1))
         first = last + 1
     return joined
