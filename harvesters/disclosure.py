@@ -20,6 +20,8 @@ import requests
 from masking import DocumentError, NonPublicPart, redact, redact_document
 from masking.columns import TableMasker
 from masking.encodings import NotKoreanText, decode_korean
+from masking.extract import SPREADSHEETS
+from masking.spreadsheets import mask_spreadsheet
 
 from . import staging
 
@@ -67,9 +69,58 @@ def _document(attachment: dict[str, Any], parts: list[NonPublicPart], title: str
     except DocumentError as e:
         raise RecordError(f"attachment {attachment['name']!r}: {e.problem}") from e
     found.update(f.kind for f in result.findings)
-    return {"name": attachment["name"], "source_format": result.source_format, "pages": result.pages,
-            "pdf": staging.put(result.pdf, "pdf"), "text": staging.put(result.text.encode("utf-8"), "txt"),
-            "nonpublic_removed": len(result.nonpublic)}
+    document = {"name": attachment["name"], "source_format": result.source_format, "pages": result.pages,
+                "pdf": staging.put(result.pdf, "pdf"), "text": staging.put(result.text.encode("utf-8"), "txt"),
+                "nonpublic_removed": len(result.nonpublic)}
+    if result.source_format in SPREADSHEETS:  # also as a table: the masked file and DataStore rows
+        document.update(_spreadsheet(data, attachment, parts))
+    return document
+
+
+def _spreadsheet(data: bytes, attachment: dict[str, Any], parts: list[NonPublicPart]) -> dict[str, Any]:
+    """A spreadsheet attachment's masked file and its sheets as DataStore tables
+    (text columns named by the header row; the cells masked, and non-public
+    parts removed, as in the PDF)."""
+    try:
+        masked = mask_spreadsheet(data, attachment["id"], parts)
+    except DocumentError as e:
+        raise RecordError(f"attachment {attachment['name']!r}: {e.problem}") from e
+    content, suffix = masked.file()
+    tables = []
+    for sheet in masked.sheets:
+        if not sheet.data:
+            continue
+        if len(sheet.data) > MAX_TABLE_ROWS:
+            raise RecordError(f"attachment {attachment['name']!r}: sheet {sheet.name!r} has more than "
+                              f"{MAX_TABLE_ROWS} rows")
+        columns = datastore_columns(sheet.rows[sheet.header] if sheet.header is not None else [],
+                                    max(map(len, sheet.data)))
+        rows = [{c["id"]: (row[i] if i < len(row) and row[i] != "" else None) for i, c in enumerate(columns)}
+                for row in sheet.data]
+        tables.append({"name": sheet.name or attachment["name"], "columns": columns, "row_count": len(rows),
+                       "rows": staging.put(json.dumps(rows, ensure_ascii=False).encode("utf-8"), "json")})
+    return {"file": staging.put(content, suffix), "file_format": suffix.upper(), "tables": tables}
+
+
+MAX_COLUMN_ID_BYTES = 63  # PostgreSQL's identifier length
+
+
+def datastore_columns(header: list[str], width: int) -> list[dict[str, Any]]:
+    """Text columns for a sheet: ids from the header as written (no leading
+    ``_``, no ``"``, at most 63 bytes, unique; ``열N`` for an empty one), the
+    header itself as the label."""
+    columns, seen = [], set()
+    for i in range(width):
+        label = header[i].strip() if i < len(header) else ""
+        base = label.replace('"', "").lstrip("_").strip() or f"열{i + 1}"
+        base = base.encode("utf-8")[:MAX_COLUMN_ID_BYTES - 4].decode("utf-8", "ignore")
+        column_id, n = base, 1
+        while column_id in seen:
+            n += 1
+            column_id = f"{base}_{n}"
+        seen.add(column_id)
+        columns.append({"id": column_id, "type": "text", "label": label or column_id})
+    return columns
 
 
 def typed_value(kind: str, value: str) -> Any:

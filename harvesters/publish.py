@@ -44,6 +44,7 @@ def _resources(system: str, guid: str, content: dict[str, Any]) -> list[dict[str
     resources = []
     for n, doc in enumerate(content["documents"]):
         stem = Path(doc["name"]).stem
+        resources += _spreadsheet_resources(system, guid, n, doc) if doc.get("tables") is not None else []
         resources += [
             {"id": resource_id(system, guid, "published_pdf", n), "name": f"{stem} (공개본 PDF)",
              "url": f"{_slug(guid)}-{n}.pdf", "url_type": "upload", "format": "PDF", "mimetype": "application/pdf",
@@ -58,6 +59,22 @@ def _resources(system: str, guid: str, content: dict[str, Any]) -> list[dict[str
         table = content["table"]
         resources.append({"id": resource_id(system, guid, "data"), "name": table["name"], "url": "",
                           "url_type": "datastore", "format": "CSV", "resource_role": "data",
+                          "description": f"{table['row_count']}행. DataStore API(datastore_search)로 조회할 수 있습니다."})
+    return resources
+
+
+def _spreadsheet_resources(system: str, guid: str, n: int, doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """A spreadsheet attachment: its masked file, and each sheet as a DataStore table."""
+    stem = Path(doc["name"]).stem
+    suffix = doc["file_format"].lower()
+    resources = [{"id": resource_id(system, guid, "data_file", n), "name": f"{stem} (개인정보 가림)",
+                  "url": f"{_slug(guid)}-{n}.{suffix}", "url_type": "upload", "format": doc["file_format"],
+                  "resource_role": "data", "staged": doc["file"],
+                  "description": "원본 표의 셀마다 개인정보를 가려 새로 쓴 파일"}]
+    for k, table in enumerate(doc["tables"]):
+        resources.append({"id": resource_id(system, guid, f"sheet{k}", n), "name": f"{stem} — {table['name']}",
+                          "url": "", "url_type": "datastore", "format": "CSV", "resource_role": "data",
+                          "datastore_table": table,
                           "description": f"{table['row_count']}행. DataStore API(datastore_search)로 조회할 수 있습니다."})
     return resources
 
@@ -101,6 +118,7 @@ def save(context: dict[str, Any], dataset: dict[str, Any], content: dict[str, An
     for resource in dataset["resources"]:
         if "staged" in resource:
             _place(resource)
+    tables = [(r["id"], r.pop("datastore_table")) for r in dataset["resources"] if "datastore_table" in r]
     existing = _existing(context, existing_id) or _existing(context, dataset["name"])
     if existing:
         saved = tk.get_action("package_update")({**context, MASKED: True}, dict(dataset, id=existing["id"]))
@@ -108,6 +126,8 @@ def save(context: dict[str, Any], dataset: dict[str, Any], content: dict[str, An
         saved = tk.get_action("package_create")({**context, MASKED: True}, dataset)
     if content.get("table"):
         _load_table(context, dataset["resources"][-1]["id"], content["table"])
+    for sheet_resource, table in tables:
+        _load_table(context, sheet_resource, table)
     return saved["id"]
 
 

@@ -1,6 +1,7 @@
 """Apply the operators and the non-public notices to a text in one pass."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Optional, Sequence
 
@@ -18,7 +19,7 @@ class Redaction:
 
 
 def _merge(spans: list[Finding]) -> list[Finding]:
-    """Overlapping non-public spans become one (one notice, the first ground)."""
+    """Overlapping spans become one (one non-public notice, the first ground)."""
     merged: list[Finding] = []
     for s in sorted(spans):
         if merged and s.start < merged[-1].end:
@@ -29,12 +30,39 @@ def _merge(spans: list[Finding]) -> list[Finding]:
     return merged
 
 
+def _outside(finding: Finding, known: Sequence[Finding], starts: Sequence[int]) -> list[Finding]:
+    """The parts of ``finding`` that no ``known`` finding covers (``known``
+    sorted and not overlapping, ``starts`` their starts)."""
+    j, covering = bisect_left(starts, finding.end) - 1, []
+    while j >= 0 and known[j].end > finding.start:
+        covering.append(known[j])
+        j -= 1
+    parts, pos = [], finding.start
+    for k in reversed(covering):
+        if k.start > pos:
+            parts.append(Finding(pos, k.start, finding.kind, finding.text[pos - finding.start:k.start - finding.start]))
+        pos = max(pos, k.end)
+    if pos < finding.end:
+        parts.append(Finding(pos, finding.end, finding.kind, finding.text[pos - finding.start:]))
+    return parts
+
+
 def redact(text: str, nonpublic: Iterable[np.NonPublicPart] = (), operators: Optional[Mapping] = None,
-           recognizers: Optional[Sequence] = None) -> Redaction:
+           recognizers: Optional[Sequence] = None, known: Iterable[Finding] = (),
+           read: Iterable[tuple[int, int]] = ()) -> Redaction:
     """Remove non-public parts (with a notice naming the ground) and replace
-    personal information outside them. Positions refer to the input text."""
+    personal information outside them. Positions refer to the input text.
+    ``known``: findings the caller already has, not overlapping one another
+    (a table's cells, read by their column's meaning); ``read``: the spans
+    the caller has read itself (the table rows, cell by cell, so that no
+    pattern runs from one cell into the next). The recognizers' findings
+    count only outside both."""
     removed = _merge(np.spans(text, nonpublic))
-    findings = [f for f in scan(text, recognizers) if not any(f.overlaps(r) for r in removed)]
+    known = sorted(known)
+    covered = _merge(known + [Finding(start, end, "read", "") for start, end in read])
+    starts = [c.start for c in covered]
+    found = [part for f in scan(text, recognizers) for part in _outside(f, covered, starts)]
+    findings = sorted(f for f in known + found if not any(f.overlaps(r) for r in removed))
     out, pos = [], 0
     for span in sorted(findings + removed):
         out.append(text[pos:span.start])

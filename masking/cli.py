@@ -1,7 +1,8 @@
 """``python -m masking scan FILE [--json]`` and ``python -m masking redact --out-dir DIR FILE...``.
 
+``scan`` lists what ``redact`` masks, table columns by their meaning included.
 ``redact`` writes, for a text input, its masked text to DIR/<same name>; for a
-document (PDF, DOCX, HWPX, HTML), its masked text to DIR/<stem>.txt and the
+document (PDF, DOCX, HWPX, HWP, XLSX, CSV, HTML), its masked text to DIR/<stem>.txt and the
 masked PDF to DIR/<stem>.pdf. A file that fails is reported and skipped; the
 exit status is 1 if any did, 2 for bad usage.
 """
@@ -13,8 +14,8 @@ import sys
 from pathlib import Path
 from typing import Optional, Sequence
 
-from .analyzer import scan
-from .document import redact_document
+from .anonymizer import redact
+from .document import read_tables, redact_document
 from .errors import DocumentError
 from .extract import extract
 
@@ -22,14 +23,15 @@ from .extract import extract
 def _scan(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
-        text = extract(path.read_bytes(), path.name).text
+        extracted = extract(path.read_bytes(), path.name)
     except OSError as e:
         print(f"{path}: cannot read: {e.strerror or e}", file=sys.stderr)
         return 1
     except DocumentError as e:
         print(e, file=sys.stderr)
         return 1
-    findings = scan(text)
+    tables = read_tables(extracted.text, extracted.tables)
+    findings = redact(extracted.text, known=tables.findings, read=tables.rows).findings
     if args.json:
         json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
         print()

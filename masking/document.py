@@ -2,13 +2,16 @@
 and personal information → draw the published PDF."""
 from __future__ import annotations
 
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping, Optional, Union
 
+from .analyzer import scan
 from .anonymizer import redact
+from .columns import Column, TableStream, read_header
 from .errors import DocumentError
-from .extract import extract
+from .extract import Table, extract
 from .findings import Finding
 from .nonpublic import NonPublicPart, NonPublicPartNotFound, Withholding
 from .render import text_to_pdf
@@ -40,6 +43,90 @@ def _read(source: Union[str, Path, bytes], name: Optional[str]) -> tuple[bytes, 
         raise DocumentError(name or str(path), f"cannot read: {e.strerror or e}") from e
 
 
+@dataclass
+class TableReading:
+    """What ``read_tables`` found: ``findings`` (positions in the text), the
+    ``rows`` it read (their spans: the recognizers do not run across them),
+    and for each table the row index of its last header row (None: no row
+    names a known column) and what its columns mean."""
+    findings: list[Finding] = field(default_factory=list)
+    rows: list[tuple[int, int]] = field(default_factory=list)
+    headers: list[Optional[int]] = field(default_factory=list)
+    columns: list[list[Column]] = field(default_factory=list)
+
+
+def read_tables(text: str, tables: Iterable[Table]) -> TableReading:
+    """What ``text``'s tables hold of personal information, read as a table
+    is (``masking.columns``): a cell of a private person's column (성명,
+    연락처, 주소 …) whole, as a finding of the column's kind; any other cell of
+    a data row by pattern, read on its own and within its row (a label cell
+    before it: 민원인 | 김철수), never across a cell's edge; a name a column
+    reveals, wherever else the text has it. In a header row only the cells
+    that are column labels are kept as written (a form's first row — 민원인 |
+    김철수 | 연락처 | … — reads as a header, and its values are still masked)."""
+    reading = TableReading()
+    found = reading.findings
+    for table in tables:
+        stream, last_header = TableStream(), None
+        for index, spans in enumerate(table.cells):
+            if not spans:
+                continue
+            row = (spans[0][0], spans[-1][1])
+            reading.rows.append(row)
+            values = [text[start:end] for start, end in spans]
+            headers = len(stream.header_rows)
+            masked = stream.mask(values)
+            header = len(stream.header_rows) > headers  # kept as written by the stream; we check it still
+            last_header = index if header else last_header
+            in_row = [Finding(row[0] + f.start, row[0] + f.end, f.kind, f.text) for f in scan(text[row[0]:row[1]])]
+            columns = stream.columns
+            for i, ((start, end), before, after) in enumerate(zip(spans, values, masked)):
+                column = columns[i] if i < len(columns) else None  # a row wider than its header
+                if header and read_header(before).known:
+                    continue  # a column's label: 성명(한자) is no name
+                if not header and column is not None and column.private and column.kind and after != before:
+                    found.append(Finding(start, end, column.kind, before))
+                    continue
+                own = [Finding(start + f.start, start + f.end, f.kind, f.text) for f in scan(before)]
+                found += _union(text, own + [f for f in in_row if start <= f.start and f.end <= end])
+        reading.headers.append(last_header)
+        reading.columns.append(stream.columns)
+    found += _elsewhere(text, found)
+    found.sort()
+    return reading
+
+
+def _union(text: str, findings: list[Finding]) -> list[Finding]:
+    """Overlapping findings of one cell as one (the kind of the first)."""
+    merged: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.start, f.start - f.end)):
+        if merged and f.start < merged[-1].end:
+            last = merged[-1]
+            if f.end > last.end:
+                merged[-1] = Finding(last.start, f.end, last.kind, text[last.start:f.end])
+        else:
+            merged.append(f)
+    return merged
+
+
+def _elsewhere(text: str, found: list[Finding]) -> list[Finding]:
+    """A name a table's column reveals, wherever else the text has it (as a
+    name after a role word is masked everywhere), where nothing else is found
+    (longer names first: 김철수 before 김철)."""
+    taken = sorted((f.start, f.end) for f in found)  # cells: not overlapping, so the ends rise with the starts
+    more = []
+    names = {f.text for f in found if f.kind == "person_name" and len(f.text.strip()) >= 2}
+    for name in sorted(names, key=lambda n: (-len(n), n)):
+        at = text.find(name)
+        while at >= 0:
+            i = bisect_right(taken, (at + len(name) - 1, len(text) + 1))
+            if not (i and taken[i - 1][1] > at):  # the last one starting inside it does not reach it
+                more.append(Finding(at, at + len(name), "person_name", name))
+                insort(taken, (at, at + len(name)))
+            at = text.find(name, at + len(name))
+    return more
+
+
 def redact_document(source: Union[str, Path, bytes],
                     nonpublic: Union[None, Withholding, Iterable[NonPublicPart]] = None, *,
                     name: Optional[str] = None, title: str = "",
@@ -49,7 +136,9 @@ def redact_document(source: Union[str, Path, bytes],
     ``nonpublic`` is either the parts the source marks non-public, or a
     ``Withholding`` for a wholly non-public record: then the content is not
     even read and only the notice (ground, opening date) is published.
-    Raises DocumentError naming the document for anything it cannot publish safely.
+    Table cells (HWP, HWPX, DOCX tables; XLSX sheets; CSV) are also masked by
+    what their column means. Raises DocumentError naming the document for
+    anything it cannot publish safely.
     """
     if isinstance(nonpublic, Withholding):
         notice = nonpublic.notice_text()
@@ -58,7 +147,8 @@ def redact_document(source: Union[str, Path, bytes],
     data, name = _read(source, name)
     extracted = extract(data, name)
     try:
-        redaction = redact(extracted.text, nonpublic or (), operators)
+        tables = read_tables(extracted.text, extracted.tables)
+        redaction = redact(extracted.text, nonpublic or (), operators, known=tables.findings, read=tables.rows)
     except NonPublicPartNotFound as e:
         raise DocumentError(name, str(e)) from e
     pdf, pages = text_to_pdf(redaction.text, title)

@@ -1,26 +1,35 @@
-"""Text from the formats originals arrive in: PDF, DOCX, HWPX, HTML, plain text."""
+"""Text from the formats originals arrive in: PDF, DOCX, HWPX, HWP 5, XLSX,
+CSV/TSV, HTML, plain text. Tables come with the text (``Extracted.tables``:
+each cell's span in it) when the format has them."""
 from __future__ import annotations
 
 import io
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import DocumentError
+from .blocks import Block, Table, assemble
 from .html import html_text
-from .office import docx_text, hwpx_text
+from .hwp import UnreadableHwp, hwp_blocks
+from .office import docx_blocks, hwpx_blocks
 from .pdf import UnreadablePdf, pdf_pages
+from .sheets import UnreadableSheet, csv_table, is_xlsx, xlsx_tables
 from .text import UndecodableText, decode
 
 MAX_BYTES = 100 * 1024 * 1024
+SPREADSHEETS = frozenset({"xlsx", "csv", "tsv"})
+
+__all__ = ["Extracted", "Table", "extract", "detect_format", "MAX_BYTES", "SPREADSHEETS"]
 
 
 @dataclass
 class Extracted:
     text: str
-    format: str      # pdf, docx, hwpx, html, text
-    extractor: str   # what read it (pdfminer, pdfminer+pdfium, xml, html/utf-8, cp949 …)
-    pages: int       # source pages (1 for formats without pages)
+    format: str      # pdf, docx, hwpx, hwp, xlsx, csv, tsv, html, text
+    extractor: str   # what read it (pdfminer, pdfminer+pdfium, xml, hwpforge, openpyxl, html/utf-8, cp949 …)
+    pages: int       # source pages (sheets of a workbook; 1 for formats without pages)
+    tables: list[Table] = field(default_factory=list)  # the text's tables, cell by cell
 
 
 def detect_format(data: bytes, name: str) -> str:
@@ -30,9 +39,17 @@ def detect_format(data: bytes, name: str) -> str:
         return "zip"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return "ole"
-    if name.lower().endswith((".html", ".htm")) or data[:512].lstrip().lower().startswith((b"<!doctype html", b"<html")):
+    lower = name.lower()
+    if lower.endswith((".csv", ".tsv")):
+        return lower.rsplit(".", 1)[1]
+    if lower.endswith((".html", ".htm")) or data[:512].lstrip().lower().startswith((b"<!doctype html", b"<html")):
         return "html"
     return "text"
+
+
+def _extracted(blocks: list[Block], format: str, extractor: str, pages: int = 1) -> Extracted:
+    text, tables = assemble(blocks)
+    return Extracted(text, format, extractor, pages, tables)
 
 
 def extract(data: bytes, name: str) -> Extracted:
@@ -47,25 +64,31 @@ def extract(data: bytes, name: str) -> Extracted:
             pages, extractor = pdf_pages(data)
             return Extracted("\n".join(p.rstrip("\n\x0c") for p in pages) + "\n", "pdf", extractor, len(pages))
         if kind == "zip":
-            return _office(data, name)
+            return _zip(data, name)
         if kind == "ole":
-            raise DocumentError(name, "HWP 5 / legacy Office binary format; export it as HWPX, DOCX or PDF")
+            blocks, extractor = hwp_blocks(data)
+            return _extracted(blocks, "hwp", extractor)
         text, encoding = decode(data)
+        if kind in ("csv", "tsv"):
+            return _extracted([csv_table(text, "\t" if kind == "tsv" else ",")], kind, f"csv/{encoding}")
         if kind == "html":
             return Extracted(html_text(text), "html", f"html/{encoding}", 1)
         return Extracted(text, "text", encoding, 1)
-    except (UnreadablePdf, UndecodableText) as e:
+    except (UnreadablePdf, UndecodableText, UnreadableHwp, UnreadableSheet) as e:
         raise DocumentError(name, str(e)) from e
 
 
-def _office(data: bytes, name: str) -> Extracted:
+def _zip(data: bytes, name: str) -> Extracted:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
         if "word/document.xml" in names:
-            return Extracted(docx_text(archive), "docx", "xml", 1)
+            return _extracted(docx_blocks(archive), "docx", "xml")
         if any(n.startswith("Contents/section") for n in names):
-            return Extracted(hwpx_text(archive), "hwpx", "xml", 1)
+            return _extracted(hwpx_blocks(archive), "hwpx", "xml")
     except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, SyntaxError) as e:  # ParseError is a SyntaxError
-        raise DocumentError(name, f"corrupt DOCX/HWPX: {e}") from e
-    raise DocumentError(name, "a ZIP file that is neither DOCX nor HWPX")
+        raise DocumentError(name, f"corrupt DOCX/HWPX/XLSX: {e}") from e
+    if is_xlsx(archive):
+        sheets = xlsx_tables(data)
+        return _extracted([b for t in sheets for b in (f"시트: {t.name}", t)], "xlsx", "openpyxl", len(sheets))
+    raise DocumentError(name, "a ZIP file that is neither DOCX, HWPX nor XLSX")

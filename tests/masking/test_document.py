@@ -154,7 +154,7 @@ def test_a_withheld_record_publishes_only_ground_and_opening_date():
     (b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage", "corrupt PDF"),
     (documents.reportlab_pdf(["비밀"], password="secret"), "encrypted PDF"),
     (b"PK\x03\x04not really a zip", "corrupt DOCX/HWPX"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "HWP 5 / legacy Office binary"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "corrupt HWP file"),
     (b"\x00\x01\x02binary", "binary data, not text"),
     (b"\x80\xff not any encoding", "not UTF-8, UTF-16 or CP949"),
 ])
