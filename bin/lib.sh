@@ -174,6 +174,10 @@ write_proxy_conf() { # out listen upstream state_dir log_dir
     text=${text//@STATE_DIR@/"$4"}; text=${text//@LOG_DIR@/"$5"}
     text=${text//@MAX_BODY_MB@/"${max_body:?ckan.max_resource_size is not set in config/ckan.ini.tmpl}"}
     text=${text//@USER_LINE@/"$user_line"}
+    # As many connections as the machine lets a process hold (its hard limit), up to 65,536.
+    local nofile; nofile=$(ulimit -Hn); [ "$nofile" = unlimited ] && nofile=1048576
+    text=${text//@NOFILE@/"$nofile"}
+    text=${text//@CONNECTIONS@/"$(( nofile - 256 < 65536 ? nofile - 256 : 65536 ))"}
     printf '%s\n' "$text" > "$1"
 }
 

@@ -15,6 +15,7 @@ import os
 
 wsgi_app = "ckanext.seoulplaza.wsgi:make_application()"
 bind = "unix:.local/run/ckan.sock"                     # bin/setup passes --bind with the full path
+umask = 0o077  # the socket is its owner's alone: no other local user may bypass the proxy
 # ~125 MB each (RSS, measured after the flood tests): 8 take ~1 GB of the 24 GB machine
 workers = int(os.environ.get("WEB_CONCURRENCY", 8))   # gunicorn's own variable for it
 worker_class = "sync"

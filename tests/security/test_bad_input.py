@@ -229,3 +229,40 @@ def test_the_penetration_tests_other_500s_are_answered_in_words(app, table):
     login = app.post("/user/login", data={"login": user["name"], "password": "correct-horse-9", "remember": "abc"},
                      follow_redirects=False)
     assert login.status_code == 400
+
+
+def test_a_nul_character_anywhere_is_refused_by_name(app, table):
+    """The second attack: ``%00`` in any looked-up parameter was a 500 (PostgreSQL
+    stores and compares no NUL), on every show action, autocompletes, searches,
+    the DataStore and the comments — refused once, where every request passes."""
+    _dataset, resource = table
+    for url in ("/api/3/action/package_show?id=%00", "/api/3/action/resource_show?id=a%00b",
+                "/api/3/action/user_show?id=%00", "/api/3/action/organization_show?id=%00",
+                "/api/3/action/group_show?id=%00", "/api/3/action/tag_show?id=%00",
+                "/api/3/action/tag_list?vocabulary_id=%00", "/api/3/action/package_autocomplete?q=%00",
+                "/api/3/action/format_autocomplete?q=%00", "/api/3/action/resource_search?query=name:%00",
+                "/api/3/action/datastore_search?resource_id=%00",
+                "/api/3/action/comments_thread_show?subject_id=%00&subject_type=package",
+                "/dataset/%00", "/dataset/?q=%00", "/organization/?q=a%00"):
+        assert "NUL" in refused_in_words(app.get(url), 400), url
+    assert "NUL" in refused_in_words(app.post("/api/3/action/package_search", json={"q": "a\x00"}), 400)
+    assert "NUL" in refused_in_words(app.post("/api/3/action/package_search", json={"fq": ["x", "\x00"]}), 400)
+    assert "NUL" in refused_in_words(app.post("/user/login", data={"login": "a\x00", "password": "b"}), 400)
+
+
+@pytest.mark.parametrize("filters", ["[1]", '"x"', "1", "x"])
+def test_datastore_filters_that_are_no_object_are_refused_in_words(app, table, filters):
+    _dataset, resource = table
+    assert "filters" in refused_in_words(_datastore_search(app, resource, filters=filters), 409)
+    assert "filters" in refused_in_words(app.post("/api/3/action/datastore_search", json={
+        "resource_id": resource["id"], "filters": json.loads(filters) if filters != "x" else "x"}), 409)
+
+
+@pytest.mark.parametrize("function", ["string_agg(label, ',')", "array_agg(label)", "json_agg(label)",
+                                      "jsonb_agg(label)", "json_object_agg(label, n)", "xmlagg(label::xml)"])
+def test_sql_that_folds_a_table_into_one_value_is_refused(app, table, function):
+    """The second attack: ``string_agg`` over a cross join answered 416 MB in one row,
+    past the 10,000-row cap, and a worker grew to 1.4 GB."""
+    _dataset, resource = table
+    name = function.split("(")[0]
+    assert name in refused_in_words(_search_sql(app, f'SELECT {function} FROM "{resource["id"]}"'), 403)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 
 import pytest
 from ckan import model
@@ -120,6 +121,43 @@ def _xlsx():
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _xlsx_with_hidden_text():
+    """A workbook whose cells are harmless and whose other parts are not: a cell
+    comment and its author, the document's properties, a header, a defined name,
+    a hyperlink and a sheet named after a person."""
+    from openpyxl.comments import Comment as CellComment
+    from openpyxl.workbook.defined_name import DefinedName
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "홍길동 010-3141-5926"
+    sheet.append(["구분", "건수"])
+    sheet.append(["접수", 3])
+    sheet["A2"].comment = CellComment("민원인 홍길동 010-2718-2818 확인 필요", "김민원 010-1618-0339")
+    sheet["B2"].hyperlink = "mailto:hong.gildong77@gmail.com"
+    sheet.oddHeader.center.text = "작성 홍길동 010-1414-2135"
+    book.properties.creator = "홍길동 900101-1234567"
+    book.properties.keywords = "민원인 홍길동 010-1732-0508"
+    book.defined_names["담당"] = DefinedName("담당", attr_text='"민원인 홍길동 010-2236-0679"')
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.ckan_config("ckan.plugins", PLUGINS_WITH_XLOADER)
+@pytest.mark.usefixtures("with_plugins")
+def test_an_uploaded_workbook_publishes_its_cells_and_nothing_hidden(xloader_site, app):  # noqa: F811
+    """A steward's workbook kept a comment with a citizen's phone and its author
+    in the published file: only cells are published now, in a new workbook."""
+    resource = xloader_site(_xlsx_with_hidden_text(), "hidden.xlsx", format="XLSX")
+    download = app.get(f"/dataset/{resource['package_id']}/resource/{resource['id']}/download/hidden.xlsx").data
+    with zipfile.ZipFile(io.BytesIO(download)) as published:
+        everything = "".join(published.read(name).decode("utf-8", "replace") for name in published.namelist())
+    for secret in ("3141", "2718", "1618", "hong.gildong77", "1414", "1234567", "1732", "2236"):
+        assert secret not in everything, secret
+    rows = list(load_workbook(io.BytesIO(download)).active.iter_rows(values_only=True))
+    assert rows == [("구분", "건수"), ("접수", 3)]
 
 
 @pytest.mark.ckan_config("ckan.plugins", PLUGINS_WITH_XLOADER)
@@ -313,3 +351,33 @@ def test_a_testers_second_round_in_a_petition_and_a_request_is_not_stored_forwar
     for text in stored + sent:
         assert not _leaks(text, SECOND_ROUND), text
     assert [text.count("[휴대전화번호]") for text in stored[1:]] == [len(SECOND_ROUND)] * 3, stored
+
+
+@pytest.mark.ckan_config("ckan.plugins", PLUGINS)
+@pytest.mark.usefixtures("with_plugins", "harvest_db", "clean_datastore")
+def test_data_dictionaries_json_and_array_cells_are_stored_masked(app):
+    """The second attack: a column's label and notes, and JSON and array
+    cells, were stored as typed; a column *named* with a phone number is
+    refused, since the records name their columns."""
+    pii = "민원인 홍길동 010-1234-5678 주민 900101-1234567"
+    fields = [{"id": "memo", "type": "text", "info": {"label": "메모", "notes": pii}},
+              {"id": "j", "type": "json"}, {"id": "arr", "type": "_text"}]
+    rows = _written_by_a_steward(app, "JSON 칸", fields,
+                                 {"memo": "없음", "j": {"who": pii, "list": [pii]}, "arr": [pii, "b"]},
+                                 {"memo": "없음", "j": {pii: 1}, "arr": ["c"]})
+    stored = str(rows) + str(helpers.call_action("datastore_info", id=_last_resource_id())["fields"])
+    for secret in ("1234-5678", "1234567"):
+        assert secret not in stored, (secret, stored)
+    steward = factories.UserWithToken()
+    org = factories.Organization(users=[{"name": steward["name"], "capacity": "editor"}])
+    dataset = factories.Dataset(type="opendata", owner_org=org["id"], title="칸 이름", department="도시계획과",
+                                production_date="2024-01-01", disclosure_class="공개",
+                                source_system="예산관리시스템", source_id="DS-API-column-name")
+    refused = app.post("/api/3/action/datastore_create", headers={"Authorization": steward["token"]}, json={
+        "resource": {"package_id": dataset["id"], "name": "표"},
+        "fields": [{"id": "연락처 010-1234-5678", "type": "text"}], "records": []})
+    assert refused.status_code == 409 and "1" in refused.json["error"]["fields"][0], refused.body[:300]
+
+
+def _last_resource_id() -> str:
+    return model.Session.query(model.Resource).order_by(model.Resource.created.desc()).first().id

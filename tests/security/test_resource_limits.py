@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import runpy
 import shutil
 import socket
@@ -273,6 +274,35 @@ def test_slow_clients_hold_no_worker(portal, public_table):
     finally:
         for connection in slow:
             connection.close()
+    _assert_ordinary_pages_answered(answers)
+
+
+IDLE = 9000  # half-sent requests: more than the proxy's first 2 × 4,096 connections held
+
+
+def test_thousands_of_idle_connections_leave_the_portal_reachable(portal, public_table, tmp_path):
+    """The second attack: 9,000 connections from one client, each sending part of a header and
+    re-opened before the proxy's header timeout, took every connection nginx had (2 workers ×
+    4,096) and the portal was unreachable for 17 s. Now they fit many times over; and no local
+    user but the portal's may talk to gunicorn past the proxy (its socket is the owner's alone)."""
+    assert os.stat(tmp_path / "gunicorn.sock").st_mode & 0o777 == 0o700
+    dataset, _resource = public_table
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, IDLE + 1000)), hard))
+    host, port = portal.rsplit("/", 1)[-1].split(":")
+    idle, answers = [], []
+    try:
+        for i in range(IDLE):
+            connection = socket.create_connection((host, int(port)), timeout=5)
+            connection.sendall(b"GET /api/3/action/status_show HTTP/1.1\r\nHost: plaza\r\n")
+            idle.append(connection)
+            if i % 1000 == 999:
+                answers.append(_timed_get(f"{portal}/api/3/action/status_show"))
+        answers.extend(_timed_get(url) for url in _ordinary(portal, dataset) * 5)
+    finally:
+        for connection in idle:
+            connection.close()
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
     _assert_ordinary_pages_answered(answers)
 
 

@@ -87,7 +87,8 @@ def test_xloader_loads_no_internal_address_and_says_only_not_allowed(editor_site
     edms = standin("edms", keep=3)
     record_id = next(iter(edms.store.records))
     urls = [f"{edms.url}/api/records/{record_id}",  # a configured source system: its harvester only
-            *_internal_urls(internal_server)]
+            *_internal_urls(internal_server),
+            "http://no-such-host.invalid/secret.csv"]  # told alike: no oracle of which names resolve
     for url in urls:
         resource, status = editor_site(url)
         assert not resource.get("datastore_active") and _datastore_rows(resource["id"]) == [], url

@@ -20,6 +20,7 @@ from typing import Any, Optional
 import ckan.plugins.toolkit as tk
 from werkzeug.datastructures import FileStorage
 
+from masking import redact
 from masking.columns import TableStream
 from masking.encodings import NotKoreanText, decode_korean
 from masking.recognizers import LABELS
@@ -50,25 +51,56 @@ def mask_csv(data: bytes, delimiter: str = ",") -> tuple[bytes, Counter]:
 
 
 def mask_xlsx(data: bytes) -> tuple[bytes, Counter]:
-    """The workbook with every sheet masked by column meaning and pattern."""
-    from openpyxl import load_workbook
+    """A new workbook of the upload's sheets, every cell masked by column
+    meaning and pattern; each formula as its last computed value.
+
+    Only the cells' values are copied, into a workbook made afresh: a workbook
+    hides text in places no cell shows — cell comments and their authors, the
+    document's properties (author, title, keywords), headers and footers,
+    defined names, hyperlinks, pivot caches (a copy of the source rows),
+    external links' cached values, images — and none of it reaches the public
+    (a steward's file kept a comment "민원인 홍길동 010-…" and its author).
+    Sheet names are masked too (a sheet may be named after a person).
+
+    :raises UploadRefused: the file is no workbook openpyxl can read
+    """
+    from openpyxl import Workbook, load_workbook
 
     try:
-        book = load_workbook(io.BytesIO(data))
+        book = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     except Exception as e:  # openpyxl raises many kinds for a broken file
         raise UploadRefused(f"엑셀 파일을 읽을 수 없습니다 ({e.__class__.__name__}). "
                             "파일을 다시 저장해 올려 주세요.") from None
     found: Counter = Counter()
+    published = Workbook()
+    published.remove(published.active)
     for sheet in book.worksheets:
+        out = published.create_sheet(_sheet_title(sheet.title, published.sheetnames, found))
         stream = TableStream()
-        for row in sheet.iter_rows():
-            for cell, value in zip(row, stream.mask([cell.value for cell in row])):
-                if value is not cell.value:
-                    cell.value = value
+        for row in sheet.iter_rows(values_only=True):
+            out.append(stream.mask(list(row)))
         found.update(stream.found)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue(), found
+    book.close()
+    buffer = io.BytesIO()
+    published.save(buffer)
+    return buffer.getvalue(), found
+
+
+# Characters a sheet's name may not hold (Excel's rule), and its longest length.
+SHEET_TITLE_FORBIDDEN = str.maketrans({"[": "(", "]": ")", ":": " ", "*": " ", "?": " ", "/": " ", "\\": " "})
+SHEET_TITLE_MAX = 31
+
+
+def _sheet_title(title: str, taken: list[str], found: Counter) -> str:
+    """The sheet's name masked by pattern, made a valid and new sheet name."""
+    redaction = redact(title)
+    found.update(f.kind for f in redaction.findings)
+    name = redaction.text.translate(SHEET_TITLE_FORBIDDEN).strip()[:SHEET_TITLE_MAX] or "Sheet"
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{name[:SHEET_TITLE_MAX - len(str(n)) - 1]}_{n}"
+    return candidate
 
 
 def mask_upload(resource: dict[str, Any]) -> Optional[Counter]:

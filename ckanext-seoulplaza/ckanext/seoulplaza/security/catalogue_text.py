@@ -1,15 +1,21 @@
-"""What editors type into records and resources is masked before it is stored.
+"""What people type into the catalogue is masked before it is stored.
 
 A harvest masks a record's metadata in its fetch stage; a steward creating or
 editing a record by hand (the form, the API, ``package_patch``, every
 ``resource_*`` action, which all end in ``package_create`` or
 ``package_update``) typed the text straight into public pages, the API, the
-search index, DCAT and the dumps. Every text field of the record and of each
-resource now passes ``masking.redact`` first — the fields that are
-identifiers, choices or addresses (``STRUCTURAL``) aside, which masking would
-leave alone anyway and whose exact value other code relies on. Numeric
-character references (``&#48;``), which the markdown of a description shows
-as characters, are read as those characters. What was masked is logged by kind.
+search index, DCAT and the dumps. So did an organization's or group's
+admin, a view's author and a user naming themself (a display name shows as a
+comment's author). Every string a caller gives these actions — at any depth:
+extras, tags, resources — passes ``masking.redact`` first, except the values
+of ``IDENTIFIERS``: ids, references and stamps that CKAN or a fixed vocabulary
+checks, which masking would leave alone and whose exact value other code
+relies on (and, for a user, the login and its secrets: ``USER_ACCOUNT``).
+What looks like a slug or a choice is still text someone typed (a resource's
+or tag's ``name``, ``version``, ``format``, a ``url``'s query), so only this
+allow-list is skipped. Numeric character references (``&#48;``), which the
+markdown of a description shows as characters, are read as those characters.
+What was masked is logged by kind.
 
 A harvest's own calls say ``MASKED`` in their context and are not masked twice.
 """
@@ -28,14 +34,20 @@ from . import MASKED, checked_before
 
 log = logging.getLogger(__name__)
 
-# Keys whose value is an identifier, a choice, a date stamp or an address, not prose.
-STRUCTURAL = frozenset({
-    "id", "name", "type", "owner_org", "url", "url_type", "license_id", "state", "private", "version",
-    "package_id", "format", "mimetype", "mimetype_inner", "hash", "resource_type", "resource_role", "position",
-    "size", "cache_url", "cache_last_updated", "created", "last_modified", "metadata_created",
-    "metadata_modified", "datastore_active", "creator_user_id", "source_system", "source_id", "theme",
-    "disclosure_class", "nondisclosure_ground", "retention_period", "upload", "clear_upload",
+# Keys whose value is an id, a reference, a stamp or a choice checked against
+# a vocabulary: never text a person composes.
+IDENTIFIERS = frozenset({
+    "id", "owner_org", "package_id", "resource_id", "type", "url_type", "license_id", "state", "private",
+    "position", "size", "created", "last_modified", "metadata_created", "metadata_modified",
+    "cache_last_updated", "datastore_active", "creator_user_id", "view_type", "capacity", "upload",
+    "clear_upload", "source_system", "disclosure_class", "nondisclosure_ground", "retention_period",
+    "resource_role", "theme", "is_organization", "approval_status",
 })
+# A user's own account: the login and its secrets, which masking must not change.
+USER_ACCOUNT = frozenset({"name", "email", "password", "password1", "password2", "old_password", "apikey",
+                          "plugin_extras", "sysadmin", "reset_key"})
+# Members listed on a group or organization: references to users, records and groups.
+MEMBERS = frozenset({"users", "packages", "groups"})
 
 
 # Numeric character references (&#48; &#x30;): CKAN renders descriptions as
@@ -48,33 +60,48 @@ def _referenced(match: re.Match) -> str:
     return chr(code) if 0 < code <= sys.maxunicode and not 0xD800 <= code <= 0xDFFF else match.group(0)
 
 
-def _masked(value: Any, found: Counter) -> Any:
+def masked_strings(value: Any, found: Counter) -> Any:
+    """``value`` (a string, or lists and dicts of them at any depth) with every
+    string masked by ``masking.redact`` (``IDENTIFIERS`` keys of dicts kept);
+    what was masked is counted by kind in ``found``."""
     if isinstance(value, str) and value.strip():
         redaction = redact(CHARACTER_REFERENCE.sub(_referenced, value))
         found.update(f.kind for f in redaction.findings)
         return redaction.text
     if isinstance(value, list):
-        return [_masked(item, found) for item in value]
+        return [masked_strings(item, found) for item in value]
     if isinstance(value, dict):
-        return _masked_fields(value, found)
+        return _masked_fields(value, found, IDENTIFIERS)
     return value
 
 
-def _masked_fields(fields: dict[str, Any], found: Counter) -> dict[str, Any]:
-    return {key: value if key in STRUCTURAL else _masked(value, found) for key, value in fields.items()}
+def _masked_fields(fields: dict[str, Any], found: Counter, kept: frozenset[str]) -> dict[str, Any]:
+    return {key: value if key in kept else masked_strings(value, found) for key, value in fields.items()}
 
 
-def masked_metadata(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
-    """The record's data dict with the text of its fields, extras, tags and
-    resources masked (unchanged when ``context[MASKED]``)."""
-    if context.get(MASKED):
-        return data_dict
-    found: Counter = Counter()
-    masked = _masked_fields(data_dict, found)
-    if found:
-        log.info("record %s: masked before storing: %s", data_dict.get("name") or data_dict.get("id") or "(new)",
-                 uploads.report(found))
-    return masked
+def masking(what: str, kept: frozenset[str] = IDENTIFIERS) -> Any:
+    """A chained action that masks every string of its data dict (``kept``
+    keys aside at the top, ``IDENTIFIERS`` below) before the action stores it;
+    ``what`` names the object in the log. Unchanged when ``context[MASKED]``."""
+    def masked(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
+        if context.get(MASKED):
+            return data_dict
+        found: Counter = Counter()
+        result = _masked_fields(data_dict, found, kept)
+        if found:
+            log.info("%s %s: masked before storing: %s", what, data_dict.get("name") or data_dict.get("id") or "(new)",
+                     uploads.report(found))
+        return result
+    masked.__doc__ = f"The {what}'s data dict with every typed string masked."
+    return checked_before(masked)
 
 
-ACTIONS = {"package_create": checked_before(masked_metadata), "package_update": checked_before(masked_metadata)}
+GROUPS = IDENTIFIERS | MEMBERS
+ACTIONS = {
+    "package_create": masking("record"), "package_update": masking("record"),
+    "organization_create": masking("organization", GROUPS), "organization_update": masking("organization", GROUPS),
+    "group_create": masking("group", GROUPS), "group_update": masking("group", GROUPS),
+    "resource_view_create": masking("view"), "resource_view_update": masking("view"),
+    "user_create": masking("user", IDENTIFIERS | USER_ACCOUNT),
+    "user_update": masking("user", IDENTIFIERS | USER_ACCOUNT),
+}

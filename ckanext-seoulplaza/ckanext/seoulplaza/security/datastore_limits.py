@@ -32,6 +32,7 @@ connection) stay errors of the server.
 """
 from __future__ import annotations
 
+import json
 from contextlib import contextmanager
 from typing import Any, Iterator
 
@@ -119,6 +120,15 @@ def _check_shape(data_dict: dict[str, Any]) -> None:
     """Refuse a request whose filters, q, fields or sort are out of proportion
     (before CKAN builds SQL of them)."""
     filters = data_dict.get("filters")
+    if isinstance(filters, str):  # a query string's JSON
+        try:
+            filters = json.loads(filters)
+        except ValueError:
+            filters = []  # not JSON at all
+    if filters is not None and not isinstance(filters, dict):
+        raise tk.ValidationError({"filters": [tk._(
+            "Filters must be an object of column names and values, such as {example}").format(
+            example='{"구": "강남구"}')]})
     if isinstance(filters, dict):
         count = sum(len(v) if isinstance(v, (list, tuple)) else 1 for v in filters.values())
         if count > MAX_FILTER_VALUES:

@@ -20,12 +20,14 @@ neighbours, a cloud's metadata service. So every such fetch goes through
   from one of them to anywhere else is checked like any other.
 
 A refusal is :class:`URLNotAllowed`, whose message names the URL and says
-"not allowed", the same for every refused address, so the error tells an
-attacker nothing about which internal ports answer.
+"not allowed or not found", the same for every refused address and for a
+host name that does not resolve, so the error tells an attacker nothing
+about which internal ports answer nor which internal names exist.
 """
 from __future__ import annotations
 
 import logging
+import socket
 from typing import Any, Iterable, Optional
 from urllib.parse import urlsplit
 
@@ -51,8 +53,8 @@ class URLNotAllowed(requests.exceptions.InvalidURL):
     names the URL only."""
 
     def __init__(self, url: str):
-        super().__init__(f"{url}: 허용되지 않는 주소입니다 (포털은 공개된 http·https 주소만 가져옵니다)"
-                         f" / not allowed (the portal only fetches public http(s) addresses)")
+        super().__init__(f"{url}: 허용되지 않거나 찾을 수 없는 주소입니다 (포털은 공개된 http·https 주소만 가져옵니다)"
+                         f" / not allowed or not found (the portal only fetches public http(s) addresses)")
         self.url = url
 
 
@@ -140,7 +142,22 @@ def fetch(url: str, *, trusted: Iterable[str] = (), method: str = "GET", **kwarg
             raise URLNotAllowed(url) from None
         except requests.exceptions.InvalidSchema:
             raise URLNotAllowed(url) from None  # a redirect to file:, gopher: …
+        except requests.exceptions.ConnectionError as e:
+            if _unresolved(e):  # told like a refusal: no oracle of which internal names resolve
+                raise URLNotAllowed(url) from None
+            raise
     return response
+
+
+def _unresolved(error: BaseException) -> bool:
+    """Whether a failed request failed to resolve its host name."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, socket.gaierror):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def fetch_error(url: str, error: Exception) -> str:

@@ -2,6 +2,9 @@
 answered in words instead (found by calling every action without parameters,
 anonymously and as a plain user: ``tests/security/test_bad_input.py``).
 
+* A NUL character anywhere in a request (path, parameters, form, JSON),
+  which PostgreSQL cannot store or compare (a 500 from every action that
+  looks the value up): a 400 naming the parameter, for every page and action.
 * A parameter that names one thing (``id``, ``resource_id``, ``offset`` …)
   given twice or as JSON list or object, or a paging number past
   PostgreSQL's integer: a 400 naming it, for every action.
@@ -98,6 +101,38 @@ def refuse_lists_for_scalars() -> Any:
     return None
 
 
+NUL = "\x00"
+
+
+def _holding_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return NUL in value
+    if isinstance(value, list):
+        return any(_holding_nul(item) for item in value)
+    if isinstance(value, dict):
+        return any(_holding_nul(key) or _holding_nul(item) for key, item in value.items())
+    return False
+
+
+def refuse_nul_characters() -> Any:
+    """before_request: a 400 naming the first parameter (or the path) that
+    holds a NUL character; JSON for the Action API, a page elsewhere."""
+    named: list[tuple[str, Any]] = [("path", request.path)]
+    named += [(key, request.args.getlist(key)) for key in request.args]
+    if request.method != "GET":
+        named += [(key, request.form.getlist(key)) for key in request.form]
+        body = request.get_json(silent=True) if request.is_json else None
+        named += list(body.items()) if isinstance(body, dict) else [("body", body)]
+    name = next((key for key, value in named if _holding_nul(key) or _holding_nul(value)), None)
+    if name is None:
+        return None
+    name = name.replace(NUL, "\\0")
+    message = tk._('"{parameter}" holds a NUL character, which no text may hold').format(parameter=name)
+    if request.path.startswith("/api/"):
+        return _refused(name, message)
+    return tk.abort(400, message)
+
+
 def _past_paging_range(value: Any) -> bool:
     try:
         return abs(int(str(value).strip())) > PAGING_MAX
@@ -119,6 +154,7 @@ def refuse_a_remember_that_is_no_number() -> Any:
 
 
 def install(app: Any) -> None:
+    app.before_request(refuse_nul_characters)
     app.before_request(refuse_lists_for_scalars)
     app.before_request(refuse_a_remember_that_is_no_number)
 
