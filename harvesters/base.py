@@ -29,6 +29,7 @@ from ckanext.harvest.model import HarvestGatherError, HarvestJob, HarvestObject,
 
 from ckanext.seoulplaza.agencies import AgencyRegister
 from ckanext.seoulplaza.demo import site_context
+from ckanext.seoulplaza.nfc import normalized
 from ckanext.seoulplaza.security import outbound
 
 from . import disclosure, publish
@@ -124,7 +125,7 @@ class SeoulPlazaHarvester(HarvesterBase):
 
     def _get_json(self, url: str, params: Optional[dict] = None) -> dict[str, Any]:
         try:
-            return self._get(url, params).json()
+            return normalized(self._get(url, params).json())  # text in NFC, as from every way in
         except ValueError as e:
             raise SourceError(f"{url} did not return JSON") from e
 

@@ -97,4 +97,5 @@ def test_organizations_groups_views_and_display_names_are_masked(app):
     for secret in PII_SECRETS[1:] + ("9876-5432",):
         assert secret not in str(stored), secret
     assert stored[-1]["name"] == citizen["name"]  # the login kept
+    assert stored[-1]["fullname"].startswith("홍길동 ")  # the name one chose to show, its phone masked
     assert model.User.get(citizen["id"]).email == citizen["email"]

@@ -11,7 +11,7 @@ import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultTranslation
 from ckanext.xloader.interfaces import IXloader
 
-from . import dcat, participation, security, tables, views
+from . import dcat, nfc, participation, security, tables, views
 from .agencies import lineage, tree_positions
 from .security import datastore_limits, withheld
 from .fulltext import document_text
@@ -66,7 +66,7 @@ class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
     # IMiddleware
 
     def make_middleware(self, app: Any, config: Any) -> Any:
-        return security.install(app) if hasattr(app, "before_request") else app
+        return nfc.install(security.install(app)) if hasattr(app, "before_request") else app
 
     # IBlueprint
 

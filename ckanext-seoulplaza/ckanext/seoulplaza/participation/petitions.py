@@ -17,6 +17,7 @@ import ckan.plugins.toolkit as tk
 import requests
 from ckan import model
 
+from ..nfc import normalized
 from . import outbox
 from .model import Petition
 
@@ -55,7 +56,7 @@ def _call(method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         raise ComplaintsServiceError(f"{type(error).__name__}: {error}") from error
     if response.status_code >= 400:
         raise ComplaintsServiceError(f"HTTP {response.status_code}: {response.text[:200]}")
-    return response.json()
+    return normalized(response.json())
 
 
 def _payload(petition: Petition) -> dict[str, Any]:

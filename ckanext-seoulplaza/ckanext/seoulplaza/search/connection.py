@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import unicodedata
 from contextlib import contextmanager
 from typing import Any, Iterable, Iterator, Optional, Union
 
@@ -77,11 +78,17 @@ def _as_list(value: Union[None, str, Iterable[str]]) -> list[str]:
     return [v for v in value if v and str(v).strip()]
 
 
-def parse(query: str, dismax: bool = False, mm: Optional[str] = None) -> lucene.Node:
+def parse(query: str, dismax: bool = False, mm: Optional[str] = None, person: bool = False) -> lucene.Node:
+    """``query`` (NFC-normalised, as stored text is) as a tree; ``person``: it is
+    what someone typed (``q``), whose colons after unknown names are text.
+
+    :raises lucene.QuerySyntaxError: naming the query and the problem
+    """
+    query = unicodedata.normalize("NFC", query)
     try:
         if dismax and not query.lstrip().startswith("{!"):
             return lucene.parse_dismax(query, mm)
-        return lucene.parse_lucene(query)
+        return lucene.parse_lucene(query, is_field=fields.is_field_name if person else None)
     except lucene.QuerySyntaxError as e:
         shown = query if len(query) <= 80 else query[:80] + "…"
         raise lucene.QuerySyntaxError(f"{shown!r}: {e}") from e
@@ -153,7 +160,7 @@ class PostgresSolrConnection:
         compiler = Compiler(params, "p")
         dismax = kwargs.get("defType") in ("dismax", "edismax") and ":" not in q
         try:
-            conditions = [compiler.compile(parse(q or "*:*", dismax, kwargs.get("mm")))]
+            conditions = [compiler.compile(parse(q or "*:*", dismax, kwargs.get("mm"), person=True))]
             for fq in _as_list(kwargs.get("fq")):
                 conditions.append(compiler.compile(parse(fq)))
             keys = sort_keys(kwargs.get("sort") or "") or [("score", "desc")]

@@ -7,6 +7,8 @@ substrings, and ``text`` is the catch-all full-text field (the tsvector).
 """
 from __future__ import annotations
 
+import re
+
 FULLTEXT_FIELD = "text"
 
 TEXT_FIELDS = frozenset({
@@ -59,6 +61,35 @@ def is_date(name: str) -> bool:
 
 def is_number(name: str) -> bool:
     return name in NUMBER_FIELDS
+
+
+# The named fields of CKAN's Solr schema (ckan/config/solr/schema.xml), and
+# the dynamic families it declares besides its catch-all ``*``.
+SCHEMA_FIELDS = frozenset({
+    "index_id", "id", "site_id", "title", "title_ngram", "entity_type", "dataset_type", "state", "name",
+    "name_ngram", "revision_id", "version", "url", "ckan_url", "download_url", "notes", "author",
+    "author_email", "maintainer", "maintainer_email", "license", "license_id", "tags", "groups",
+    "organization", "capacity", "permission_labels", "res_name", "res_description", "res_format", "res_url",
+    "res_type", "text", "urls", "depends_on", "dependency_of", "derives_from", "has_derivation", "links_to",
+    "linked_from", "child_of", "parent_of", "views_total", "views_recent", "resources_accessed_total",
+    "resources_accessed_recent", "metadata_created", "metadata_modified", "indexed_ts", "title_string",
+    "data_dict", "validated_data_dict", "_version_",
+})
+DYNAMIC_PREFIXES = ("extras_", "res_extras_", "vocab_")
+# How CKAN, ckanext-scheming and extensions name the fields they add (into the
+# catch-all): ASCII words joined by underscores (dataset_type, disclosure_class).
+_ADDED_FIELD_RE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+
+
+def is_field_name(name: str) -> bool:
+    """Whether ``name`` before a colon in a person's query (``q``) names a field.
+
+    A schema field, one of its dynamic families, or a name shaped as CKAN and
+    its extensions name fields (``production_date``). Anything else before a
+    colon — a time (10:30), a ratio (3:1), a label (제목:), a URL's scheme
+    (http:) — is text, as Solr's edismax treats a name it does not know."""
+    return (name in SCHEMA_FIELDS or name.startswith(DYNAMIC_PREFIXES)
+            or is_date(name) or bool(_ADDED_FIELD_RE.fullmatch(name)))
 
 
 def indexed_fields() -> set[str]:

@@ -11,13 +11,18 @@ Two dialects, as Solr has them:
 * ``parse_dismax`` – the forgiving parser CKAN uses for free-text ``q``: only
   quotes and ``+``/``-`` prefixes mean anything; everything else is text.
 
+A person's ``q`` with a colon is parsed as the standard parser does, with
+edismax's rule for colons (``parse_lucene(text, is_field=...)``): ``name:``
+is a field only when ``is_field(name)``; any other colon (10:30, 3:1, 제목:,
+http://…) is part of the text.
+
 The result is a small tree of dataclasses that ``sql.py`` compiles.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional, Union
+from typing import Callable, Optional, Union
 
 
 class QuerySyntaxError(ValueError):
@@ -115,7 +120,8 @@ def _unescape(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
 
 
-def _lex(text: str) -> list[_Tok]:
+def _lex(text: str, is_field: Optional[Callable[[str], bool]] = None) -> list[_Tok]:
+    """Tokens of ``text``; with ``is_field``, a ``name:`` it refuses is text."""
     toks: list[_Tok] = []
     i = 0
     n = len(text)
@@ -156,7 +162,8 @@ def _lex(text: str) -> list[_Tok]:
             toks.append(_Tok("OR", pos=i))
             i += 2
         elif c == ":" and toks and toks[-1].kind == "TERM":  # "field : value"
-            toks[-1].kind = "FIELD"
+            if is_field is None or is_field(str(toks[-1].value)):
+                toks[-1].kind = "FIELD"
             i += 1
         elif c == "!":
             toks.append(_Tok("NOT", pos=i))
@@ -166,7 +173,7 @@ def _lex(text: str) -> list[_Tok]:
             i += 1
         else:
             m = _FIELD_RE.match(text[i:])
-            if m:
+            if m and (is_field is None or m.group(1) == "*" or is_field(m.group(1))):
                 toks.append(_Tok("FIELD", m.group(1), i))
                 i += m.end()
                 continue
@@ -179,7 +186,7 @@ def _lex(text: str) -> list[_Tok]:
             if raw in ("AND", "OR", "NOT"):
                 toks.append(_Tok(raw, pos=i))
             elif raw:
-                if re.search(r"(?<!\\):", raw):
+                if is_field is None and re.search(r"(?<!\\):", raw):
                     raise QuerySyntaxError(f"unexpected ':' in '{raw}' at position {i}")
                 toks.append(_Tok("TERM", raw, i))
             i = max(j, i + 1)
@@ -187,9 +194,9 @@ def _lex(text: str) -> list[_Tok]:
 
 
 class _Parser:
-    def __init__(self, text: str, default_or: bool = False):
+    def __init__(self, text: str, default_or: bool = False, is_field: Optional[Callable[[str], bool]] = None):
         self.text = text
-        self.toks = _lex(text)
+        self.toks = _lex(text, is_field)
         self.i = 0
         self.default_or = default_or
         self.depth = 0
@@ -285,11 +292,14 @@ class _Parser:
         raise QuerySyntaxError(f"unexpected {tok.kind.lower()} at position {tok.pos}")
 
 
-def parse_lucene(text: str, default_or: bool = False) -> Node:
+def parse_lucene(text: str, default_or: bool = False, is_field: Optional[Callable[[str], bool]] = None) -> Node:
+    """``text`` in the standard parser's syntax as a tree; raises
+    ``QuerySyntaxError`` naming the problem and its position. With
+    ``is_field`` (a person's ``q``), a colon after a name it refuses is text."""
     local = _LOCAL_RE.match(text)
     if local:
         return _parse_local(local.group(1), local.group(2))
-    return _Parser(text, default_or).parse()
+    return _Parser(text, default_or, is_field).parse()
 
 
 _LOCAL_RE = re.compile(r"^\s*\{!([^}]*)\}(.*)$", re.S)

@@ -5,8 +5,8 @@ editing a record by hand (the form, the API, ``package_patch``, every
 ``resource_*`` action, which all end in ``package_create`` or
 ``package_update``) typed the text straight into public pages, the API, the
 search index, DCAT and the dumps. So did an organization's or group's
-admin, a view's author and a user naming themself (a display name shows as a
-comment's author). Every string a caller gives these actions — at any depth:
+admin, a view's author and a user describing themself (a display name shows as
+a comment's author: the name one chose to show stays, a phone beside it does not). Every string a caller gives these actions — at any depth:
 extras, tags, resources — passes ``masking.redact`` first, except the values
 of ``IDENTIFIERS``: ids, references and stamps that CKAN or a fixed vocabulary
 checks, which masking would leave alone and whose exact value other code
@@ -25,9 +25,10 @@ import logging
 import re
 import sys
 from collections import Counter
-from typing import Any
+from typing import Any, Optional, Sequence
 
 from masking import redact
+from masking.columns import OTHER_THAN_NAMES
 
 from .. import uploads
 from . import MASKED, checked_before
@@ -60,12 +61,13 @@ def _referenced(match: re.Match) -> str:
     return chr(code) if 0 < code <= sys.maxunicode and not 0xD800 <= code <= 0xDFFF else match.group(0)
 
 
-def masked_strings(value: Any, found: Counter) -> Any:
+def masked_strings(value: Any, found: Counter, recognizers: Optional[Sequence[Any]] = None) -> Any:
     """``value`` (a string, or lists and dicts of them at any depth) with every
-    string masked by ``masking.redact`` (``IDENTIFIERS`` keys of dicts kept);
-    what was masked is counted by kind in ``found``."""
+    string masked by ``masking.redact`` (with ``recognizers``, default all;
+    ``IDENTIFIERS`` keys of dicts kept); what was masked is counted by kind in
+    ``found``."""
     if isinstance(value, str) and value.strip():
-        redaction = redact(CHARACTER_REFERENCE.sub(_referenced, value))
+        redaction = redact(CHARACTER_REFERENCE.sub(_referenced, value), recognizers=recognizers)
         found.update(f.kind for f in redaction.findings)
         return redaction.text
     if isinstance(value, list):
@@ -79,15 +81,19 @@ def _masked_fields(fields: dict[str, Any], found: Counter, kept: frozenset[str])
     return {key: value if key in kept else masked_strings(value, found) for key, value in fields.items()}
 
 
-def masking(what: str, kept: frozenset[str] = IDENTIFIERS) -> Any:
+def masking(what: str, kept: frozenset[str] = IDENTIFIERS, own_name: Optional[str] = None) -> Any:
     """A chained action that masks every string of its data dict (``kept``
     keys aside at the top, ``IDENTIFIERS`` below) before the action stores it;
-    ``what`` names the object in the log. Unchanged when ``context[MASKED]``."""
+    ``what`` names the object in the log. ``own_name``: the key of the name a
+    person chose to show for themself (a user's ``fullname``), masked by every
+    recognizer but names'. Unchanged when ``context[MASKED]``."""
     def masked(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
         if context.get(MASKED):
             return data_dict
         found: Counter = Counter()
-        result = _masked_fields(data_dict, found, kept)
+        result = _masked_fields(data_dict, found, kept | {own_name} if own_name else kept)
+        if own_name in data_dict:
+            result[own_name] = masked_strings(data_dict[own_name], found, OTHER_THAN_NAMES)
         if found:
             log.info("%s %s: masked before storing: %s", what, data_dict.get("name") or data_dict.get("id") or "(new)",
                      uploads.report(found))
@@ -102,6 +108,6 @@ ACTIONS = {
     "organization_create": masking("organization", GROUPS), "organization_update": masking("organization", GROUPS),
     "group_create": masking("group", GROUPS), "group_update": masking("group", GROUPS),
     "resource_view_create": masking("view"), "resource_view_update": masking("view"),
-    "user_create": masking("user", IDENTIFIERS | USER_ACCOUNT),
-    "user_update": masking("user", IDENTIFIERS | USER_ACCOUNT),
+    "user_create": masking("user", IDENTIFIERS | USER_ACCOUNT, own_name="fullname"),
+    "user_update": masking("user", IDENTIFIERS | USER_ACCOUNT, own_name="fullname"),
 }
