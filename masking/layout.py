@@ -56,6 +56,7 @@ TABLE_WORDS = frozenset("""연번 번호 순번 순 no 비고 서명 날인 서�
 은행 은행명 입금은행 동 통 반 지역 결과 상태 비율 점수 순위 국적 세대원수 가구원수 합계 소계 총계 계 이하여백 여백""".split())
 LABEL_ENDINGS = ("번호", "여부", "내용", "사항", "시간", "기간", "일자", "일시", "금액", "구분", "유형", "종류", "분야",
                  "명칭", "현황", "결과", "장소", "사유", "횟수", "단위", "비율", "확인")
+TOTALS = frozenset("합계 소계 총계 계 누계 이하여백 여백".split())  # a totals row's first cells
 SERIALS = frozenset("연번 번호 순번 순 순서 no".split())
 MAX_LABEL = 20        # characters: a longer cell is not a column label
 MAX_CELLS = 24
@@ -79,6 +80,9 @@ _INLINE_ITEM = re.compile(r"(?:^|[,;、·])[ \t]*" + _NAME + r"(?=[ \t,;、·(]|
 _NUMBERED_ROW = re.compile(r"[ \t]*[|│┃｜]?[ \t]*(?:(?P<number>\d{1,4})[.)]?|\[?\d{4}[-./]\d{1,2}[-./]\d{1,2}\.?"
                            r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\]?)(?:[ \t\u3000]{2,}|[ \t]*[|│┃｜,\t][ \t]*)"
                            r"(?P<name>[가-힣]{2,4})(?=[ \t\u3000]{2,}|[ \t]*[|│┃｜,\t]|[ \t]*$)")
+# A comment log's other lines, between its timed rows: [2025-02-07 20:28] …, └ 답글 ….
+_LOG_LINE = re.compile(r"[ \t]*(?:\[?\d{4}[-./]\d{1,2}[-./]\d{1,2}|[└ㄴ↳]|(?:RE|Re|re)\s*:)")
+_CELL_EDGE = re.compile(r"[\t|│┃｜]")
 NOUN_ENDINGS = tuple("관 회 청 과 팀 국 실 단 부 장 계 소".split())  # 도서관, 설명회, 구청: not names
 # A numbered person outside a list: 1. 김민수 (마포구 …), 2) 이영희(52세, 자영업).
 _NUMBERED_PERSON = re.compile(r"[ \t]*(?:\d{1,3}|[①-⑳])[ \t]*[.)][ \t]*(?P<name>[가-힣]{2,4})[ \t]*"
@@ -329,10 +333,14 @@ class _Reader:
         line = self.text[s:e]
         return bool(_RULE.fullmatch(line) or _PAGE_MARK.fullmatch(line))
 
-    def cell(self, start: int, end: int, table: _Table, k: int) -> None:
+    def cell(self, start: int, end: int, table: _Table, k: int, data: bool = False) -> None:
+        """Reports the cell ``text[start:end]`` of column ``k``; ``data``: its
+        row holds values (a cell neither a label nor the row's number), where a header word
+        under a name column is a name (서명, 구분 are names too), not a label."""
         from .columns import masked_whole
         value, column = self.text[start:end], table.columns[k]
-        if start == end or _is_header_word(value):
+        if start == end or _is_header_word(value) and not (
+                data and column.kind == "person_name" and _label_key(value) not in TOTALS):
             return
         if masked_whole(column, value):
             self.findings.append(Finding(start, end, column.kind or "", value))
@@ -445,8 +453,9 @@ class _Reader:
                 merged[-1] = (merged[-1][0], e, k)
             else:
                 merged.append((s, e, k))
+        data = any(s < e and not (_is_label(self.text[s:e]) or _is_serial(self.text[s:e])) for s, e, _k in merged)
         for s, e, k in merged:
-            self.cell(s, e, table, k)
+            self.cell(s, e, table, k, data)
         if table.fmt != "words":  # single spaces also part the words of a cell
             self.gaps += [(a[1], b[0]) for a, b in zip(merged, merged[1:]) if a[1] < b[0]]
         return merged
@@ -516,25 +525,39 @@ class _Reader:
         time, as a comment log) whose second cell is a name: a table of
         persons without its header. A name starts with a surname and has two
         to four syllables, and most of the run's have three (or a compound
-        surname): 공원 and 정비사업 are words. Returns the first line after the run."""
+        surname): 공원 and 정비사업 are words. A cell ending as a body's name
+        does (도서관, 설명회) counts for nothing, but is a name among names
+        (백치소 between 선우율철 and 봉충란). A comment log's timed rows may have
+        its other lines between them (``[time] text``, replies), and one timed
+        row whose cell a tab or a bar parts off is enough when its name is no
+        dictionary word. Returns the first line after the run."""
+        from . import morph
         from .recognizers.person import COMPOUND_SURNAMES, SURNAMES
-        run: list[re.Match] = []
+        run: list[tuple[re.Match, bool]] = []  # each row, and whether its cell ends as a body's name
+        after = i
         while i < len(self.lines):
             m = _NUMBERED_ROW.match(self.text, *self.lines[i])
-            if not m or (run and (m["number"] is None) != (run[-1]["number"] is None)) \
-                    or (run and m["number"] and int(m["number"]) != int(run[-1]["number"]) + 1):
+            if not m and run and run[-1][0]["number"] is None and (self.blank(i) or _LOG_LINE.match(
+                    self.text, *self.lines[i])):
+                i += 1  # the log's other lines
+                continue
+            if not m or (run and (m["number"] is None) != (run[-1][0]["number"] is None)) \
+                    or (run and m["number"] and int(m["number"]) != int(run[-1][0]["number"]) + 1):
                 break
             name = m["name"]
-            if not (_person_name(name) and not name.endswith(NOUN_ENDINGS)
-                    and (name[0] in SURNAMES or name[:2] in COMPOUND_SURNAMES)) \
+            if not (_person_name(name) and (name[0] in SURNAMES or name[:2] in COMPOUND_SURNAMES)) \
                     or _title_after().match(self.text, m.end("name"), self.lines[i][1]):
                 break  # not a name, or an official's with a title
-            run.append(m)
+            run.append((m, name.endswith(NOUN_ENDINGS)))
             i += 1
-        typical = sum(len(m["name"]) == 3 or m["name"][:2] in COMPOUND_SURNAMES for m in run)
-        if len(run) >= 2 and 2 * typical >= len(run):
-            self.findings += [Finding(*m.span("name"), "person_name", m["name"]) for m in run]
-        return i if run else i + 1
+            after = i
+        names = [m for m, body in run if not body]
+        typical = sum(len(m["name"]) == 3 or m["name"][:2] in COMPOUND_SURNAMES for m in names)
+        alone = len(run) == len(names) == typical == 1 and names[0]["number"] is None \
+            and bool(_CELL_EDGE.search(names[0].group())) and not morph.is_common_word(names[0]["name"])
+        if len(names) >= 2 and 2 * typical >= len(names) or alone:
+            self.findings += [Finding(*m.span("name"), "person_name", m["name"]) for m, _body in run]
+        return after if run else i + 1
 
     def person_list(self, i: int) -> int:
         """Reads the items after a list heading from line ``i``; returns the first line after them."""

@@ -302,6 +302,7 @@ def _spelled_digits(text: str, out: list[Edit]) -> None:
                                           or text.startswith(("요", "에요"), m.end())) \
                 and is_private_number(digits[:-1]) and not is_private_number(digits):
             tokens, digits = tokens[:-1], digits[:-1]
+        tokens, digits = _without_words_beside(m.group(), tokens, digits)
         spelled = [t for t in tokens if t.group("spelled")]
         if len(spelled) < MIN_SPELLED and not (spelled and _beside_arabic(spelled, m.group())
                                                and is_private_number(digits)):
@@ -312,6 +313,31 @@ def _spelled_digits(text: str, out: list[Edit]) -> None:
         edits = [(t.start(), t.end(), _SPELLED_DIGITS[t.group().lower()]) for t in spelled]
         edits += [(gap_start, gap_end, "-") for gap_start, gap_end in spoken]
         out.extend((m.start() + start, m.start() + end, new) for start, end, new in sorted(edits))
+
+
+def _without_words_beside(run: str, tokens: list[re.Match], digits: str) -> tuple[list[re.Match], str]:
+    """The run without a word at either end that only looks like digits: a
+    name of digit syllables before or after a number (이일 (공일공에 …),
+    … 일팔일공 (육빈재)). An end group of spelled Hangul digits, set off by a
+    gap, is left out when the digits are a private number without it and
+    either not with it or a bracket parts it from the number."""
+    while len(tokens) > 2:
+        gaps = [k for k in range(1, len(tokens)) if tokens[k].start() > tokens[k - 1].end()]
+        if not gaps:
+            break
+        trimmed = False
+        for keep in (slice(gaps[0], None), slice(None, gaps[-1])):
+            group = tokens[:gaps[0]] if keep.start else tokens[gaps[-1]:]
+            rest = digits[gaps[0]:] if keep.start else digits[:gaps[-1]]
+            gap = run[tokens[gaps[0] - 1].end():tokens[gaps[0]].start()] if keep.start else \
+                run[tokens[gaps[-1] - 1].end():tokens[gaps[-1]].start()]
+            if all("가" <= t.group()[0] <= "힣" for t in group) and is_private_number(rest) \
+                    and ("(" in gap or ")" in gap or not is_private_number(digits)):
+                tokens, digits, trimmed = tokens[keep], rest, True
+                break
+        if not trimmed:
+            break
+    return tokens, digits
 
 
 def _beside_arabic(tokens: list[re.Match], run: str) -> bool:

@@ -3,15 +3,23 @@
 Whether a name is public is not decided here (``offices.py`` does that); this
 module finds them all:
 
-* after a role label (민원인 김철수, 성명: 이영희, 대표자 남궁민수, 성명(한자) 洪吉童,
-  신청인 Nguyen Van An) — a blank form's next label is not a name
-  (성명 주민등록번호, 대표자 인감, 성명(정보주체): the word the name would cut,
-  or a common word, is refused);
+* after a role label (민원인 김철수, 성명: 이영희, 대표자 남궁민수, 청원 대표: 민기홍옥,
+  성명(한자) 洪吉童, 신청인 Nguyen Van An, 신청인: 쩐 반 민) — a blank form's next
+  label is not a name (성명 주민등록번호, 대표자 인감, 성명(정보주체), 성명(한자): ⏎
+  전자우편: the word the name would cut, or a common word, is refused) unless a
+  phone number, an age or a colon shows the word is the value (신고자 주호 /
+  010-…, 작성자 설채: …, 대상자: 표기(80세, 여));
 * before 씨/님/여사/어르신/군/양/학생 (김민수 씨, 황보영 어르신, 왕웨이 씨,
   응우옌 반 안 씨, John Smith 씨);
 * before a parenthesis with an age, sex or occupation (박지훈(52세, 자영업));
 * as a speaker in minutes or before a quotation (주민 이영희: '…', 김민수: …,
-  김민수는 "…");
+  김민수는 "…"); in minutes with two or more speakers, a speaker who says a
+  sentence even when the name is a word or has four syllables (정승: 연락 주실
+  번호는 …입니다), but not a label (처리결과: …하였습니다);
+* in brackets after a word, a phone number or a nickname (010-… (고새),
+  닉네임 하늘바라기(구옥선)); as the answer to a question for the name
+  (성함이 어떻게 되세요? ⏎ 네 공원이라고 합니다) or in a self-introduction
+  (저는 …에 사는 설복로입니다);
 * in a list of names (참석: 김민수, 이영희, 박철수);
 * alone, where mecab-ko-dic reads the word as a person's name (김민수가 방문함).
 
@@ -46,7 +54,7 @@ NOT_NAMES = frozenset("""본인 주소 연락처 전화 요청 의견 민원 성
 소재지 주민번호 전화번호 휴대폰 휴대전화 직업 직위 직급 성별 국적 체류 여권 상호명 법인명 기관명 단체명 시설명
 문의처 제출처 접수처 담당자 참석자 작성자 발언자 사회자 진행자 기록자 배석자 신청서 청구서 위임장 동의서
 결과 내용 비고 일시 목적 방법 예산 안건 근거 결론 요약 조치결과 처리결과 향후계획 고객 선생 사장 회장 부장
-과장 팀장 주무관 위원 의원 교수 기자 작가""".split()) | frozenset(r.replace(" ", "") for r in ROLES) \
+과장 팀장 주무관 위원 의원 교수 기자 작가 상담원 상담사 상담관 교환원 안내원 접수자 응대자 녹취자 통역사 통역인""".split()) | frozenset(r.replace(" ", "") for r in ROLES) \
     | frozenset(OFFICIAL_TITLES) | frozenset("""종로구 중구 용산구 성동구 광진구 동대문구 중랑구 성북구 강북구 도봉구
 노원구 은평구 서대문구 마포구 양천구 강서구 구로구 금천구 영등포구 동작구 관악구 서초구 강남구 송파구 강동구""".split())
 NOUN_SUFFIXES = frozenset("지 서 처 란 들 측 사항 번호 내용 사실".split())
@@ -92,19 +100,49 @@ _HONORIFIC = re.compile(r"(?<![가-힣A-Za-z])(?:(?P<name>" + NAME + r")|(?P<han
                         r"(?:\(\s*\d{1,3}\s*(?:세|살)?\s*\))?[」』”\"’'\]]?[ \t]?(?:" + _alt(HONORIFICS) + r")(?=" + _AFTER + ")")
 _AGE_OR_WORK = (r"(?:(?:만\s*)?(?:\d{1,3}\s*(?:세|살)|" + _alt(OCCUPATIONS) + r")\s*[,)/·]"
                 r"|[^()\n]{0,16}?(?:직원|관계자|거주|보호자|가족|자녀|배우자|부모|이웃|세입자|집주인|소유자)\s*\))")
+_AGE_AND_WORK = re.compile(r"[ \t]?\(\s*(?:만\s*)?\d{1,3}\s*(?:세|살)\s*[,/·]\s*(?:" + _alt(OCCUPATIONS) + r")\s*\)")
+# Words for a person that are no name, before an age: 주민(52세), 남성(40대), 어르신(80세).
+PERSON_WORDS = frozenset(OCCUPATIONS + SPEAKER_ROLES) | frozenset("""남자 여자 남성 여성 노인 아동 청소년 청년 본인 부모 자녀
+배우자 가족 이웃 세입자 집주인 당사자 아이 어린이 환자 보호자 임산부 장애인 외국인""".split())
 _PARENTHESISED = re.compile(r"(?<![가-힣A-Za-z])(?:(?P<name>" + NAME + "|" + _SURNAME_CLASS + r"[가-힣]{3})"
                             r"[ \t]?\(\s*(?:\d{1,3}\s*[,)]|(?P<explicit>"
                             + _AGE_OR_WORK + ")" +
                             r")|(?P<latin>" + LATIN + r")[ \t]?\(\s*" + _AGE_OR_WORK + ")")
 _SPEAKER = re.compile(r"(?m)^[ \t]*(?:[-·○●▶◦*□■]\s*)?(?:(?P<role>" + _alt(SPEAKER_ROLES) + r")[ \t]*)?"
-                      r"(?:(?P<name>" + NAME + r"|(?<=[ \t])" + _SURNAME_CLASS + r"[가-힣]{3})|(?P<latin>" + LATIN + r"))"
+                      r"(?:(?P<name>" + NAME + r"|" + _SURNAME_CLASS + r"[가-힣]{3})|(?P<latin>" + LATIN + r"))"
                       r"[ \t]?(?:씨|님)?[ \t]*[:：]")
 # 010-1234-5678 (탁인환), 닉네임 지나가던이(김설봉): a name alone in brackets after a word or number.
-_BRACKETED = re.compile(r"(?<=\S)\s*\(\s*(?P<name>" + NAME + r")\s*\)")
+_BRACKETED = re.compile(r"(?<=\S)\s*\(\s*(?P<name>" + NAME + "|" + _SURNAME_CLASS + r"[가-힣]{3})\s*\)")
+# 닉네임 하늘바라기(구옥선): the word before the bracket is a nickname, the bracket the person's name.
+_NICKNAME = re.compile(r"(?:닉네임|별명|아이디|대화명|필명|ID|id)\s*[:：]?\s*$")
 # 저는 … 윤환록입니다, 반범중이라고 합니다, 최종이요: a person says their name.
 _INTRODUCED = re.compile(r"(?<![가-힣0-9A-Za-z])(?P<name>" + NAME.replace("{1,2}", "{1,2}?") + r"|" + _SURNAME_CLASS +
                          r"[가-힣]{3})(?:입니다|이라고\s?합니다|라고\s?합니다|이에요|예요|이고요|이요|(?<=[가-힣]{3})요|"
                          r"이라고\s?해요|라고\s?해요)(?![가-힣])")
+# After a word, what shows it is a person's name: an age in brackets, a mobile number, a colon (작성자 설채: …).
+_AGE_AFTER = re.compile(r"[ \t]*\([ \t]*(?:만[ \t]*)?\d{1,3}[ \t]*(?:세|살)")
+_PERSON_AFTER = re.compile(_AGE_AFTER.pattern + r"|[ \t]*(?:[/,(][ \t]*){0,2}(?:\+82[ \t\-.)]*0?1\d|01\d)[ \t\-.)]*\d{3,4}"
+                           r"|[ \t]*[:：][ \t]*[가-힣A-Za-z\"'“‘]")
+# A mobile number right before a bracket: the bracket holds its owner's name (010-1234-5678 (고새)).
+_PHONE_BEFORE = re.compile(r"(?:\+82[ \t\-.)]*0?1\d|01\d)[ \t\-.)]*\d{3,4}[ \t\-.]*\d{4}[ \t)\]]*$")
+# What a bracket after a nickname says instead of a name.
+NICKNAME_NOTES = frozenset("비공개 익명 없음 미상 생략 탈퇴 본인 관리자 운영자 작성자 회원 손님".split())
+# What a bracket after a phone number says instead of a name.
+PHONE_NOTES = frozenset("""자택 집 사무실 회사 직장 직통 대표 내선 휴대 휴대폰 주간 야간 오전 오후 평일 주말 상시 문자 본인
+남편 아내 부인 아들 딸 어머니 아버지 모친 부친 보호자 가족 공용 개인 업무용 팩스""".split())
+# Labels' last words: a four-syllable word ending in one (신청기간, 처리결과) is a label, not a speaker.
+LABEL_TAILS = frozenset("""결과 사항 기간 내용 계획 경과 상황 방법 개요 응답 서류 의견 요지 요약 일시 장소 목적 대상 현황 절차
+문제 질의 답변 심의 회의 안건 배경 근거 취지 예산 일정 범위 기준 결론 조치 처리 위치 주소 비고""".split())
+# The answer to a question for the name (성함이 어떻게 되세요? ⏎ 네 공원이라고 합니다): its first word.
+_ASKED = re.compile(r"(?:성함|이름|존함|성명)[^\n]{0,12}(?:어떻게|뭐|무엇|말씀|알려|여쭤)[^\n]*\?[ \t]*\n"
+                    r"[ \t]*(?:\[[^\]\n]{1,10}\][ \t]*[:)]?|[^\s:)\]]{1,10}[ \t]*[:)])?[ \t]*(?:(?:네|예)[,.]?[ \t]+)?"
+                    r"(?:(?:제|저의?)[ \t]*(?:이름은|성함은)[ \t]*|저는[ \t]*)?"
+                    r"(?P<name>[가-힣]{2,4}?)(?:이라고|라고|입니다|이에요|예요|이요|요|[ \t]*[.\n])")
+# A sentence said (ends as speech does): what follows a speaker's colon in minutes.
+_SPEECH = re.compile(r"[^\n]*(?:다|요|까|죠)[.?!]?[\"'”’」]?[ \t]*(?:\n|$)")
+_MYSELF = re.compile(r"(?:저는|제[ \t]?이름은|본인은)[^.!?\n]*$")
+# Replies to a question for the name that are no name.
+_ANSWERS = frozenset("네네 예예 아니요 아니오 잠시만 잠깐만 그러니까 저기 제가 저는 죄송 뭐라고 비밀 모름 글쎄".split())
 _QUOTED = re.compile(r"(?<![가-힣])(?P<name>" + NAME + r")(?:씨|님)?(?:은|는|이|가)?[ \t]*[:：]?[ \t]*[\"“'‘「『]")
 _LIST = re.compile(r"(?:(?P<label>(?<![가-힣])(?:" + "|".join(("참석자", "참석", "참여자", "참가자", "방청인", "명단", "발언자",
                                                                 "면담자", "신청자", "대상자", "수상자", "수급자", "서명자",
@@ -115,7 +153,7 @@ _WORD = re.compile(r"[가-힣]+")
 # 남궁영수 is not an occurrence of 남궁영, nor 김민수정 of 김민수.
 _FOLLOWS = re.compile(r"(?:이|가|은|는|을|를|의|와|과|도|만|에|에게|에게서|께|께서|한테|한테서|랑|이랑|하고|로|으로|"
                       r"로부터|처럼|보다|씨|님|군|양|여사|어르신|학생|이다|입니다|이며|이고|이었|였|이라|라고|라는|이란|"
-                      r"등|외|측|네|들|부부|가족|부자|모자|모녀|부녀|본인|명의|앞|께선|이나|나|이든|든|이요|요|야|아)")
+                      r"등|외|측|네|들|부부|가족|부자|모자|모녀|부녀|본인|명의|앞|께선|이나|나|이든|든|이요|이에요|예요|요|야|아)")
 
 
 @dataclass(frozen=True)
@@ -135,10 +173,10 @@ def _stem(run: str) -> list[str]:
     return forms
 
 
-def labelled_names(run: str, colon: bool = False) -> list[str]:
+def labelled_names(run: str, colon: bool = False, same_line: bool = True) -> list[str]:
     """The name after a role label (``labelled_name``), and also its first two
     syllables when the third may be a particle (최정의 요청: 최정의 or 최정)."""
-    name = labelled_name(run, colon)
+    name = labelled_name(run, colon, same_line)
     if name is None:
         return []
     short = name[:-1] if len(name) == 3 and name[-1] in "의은는이가을를와과도" and name[:2] not in COMPOUND_SURNAMES \
@@ -146,10 +184,13 @@ def labelled_names(run: str, colon: bool = False) -> list[str]:
     return [name] + ([short] if short and short not in NOT_NAMES and not morph.is_common_word(short) else [])
 
 
-def labelled_name(run: str, colon: bool = False) -> str | None:
+def labelled_name(run: str, colon: bool = False, same_line: bool = True) -> str | None:
     """The name at the start of the Hangul run after a role label: particles
     come off the end, then a surname must start it (so 민원인 처리결과 is not
-    a name). Most names have three syllables; a compound surname allows four.
+    a name). Most names have three syllables; a compound surname allows four,
+    and so does a single one when the fourth syllable cannot be a particle and
+    the run is on the label's line (청원 대표: 민기홍옥; a blank form's next
+    line 전자우편: is a label).
     A blank form's next label is not a name: a listed word, a prefix that
     would cut a word (주민등|록번호, 정보주|체) or a two-syllable common word
     (인감, 이상) unless a colon says a value follows (대표: 전규). When in
@@ -160,6 +201,9 @@ def labelled_name(run: str, colon: bool = False) -> str | None:
     form = next((f for f in forms if len(f) <= 3), forms[-1])
     if form[:2] in COMPOUND_SURNAMES:
         name = form[:4] if len(form) >= 3 else None
+    elif len(forms[0]) == 4 and same_line and form[0] in SURNAMES and not _FOLLOWS.fullmatch(forms[0], 3) \
+            and not _label_word(forms[0]) and not morph.is_common_word(forms[0]):
+        name = forms[0]  # a single surname and three syllables (민기홍옥): the fourth is no particle
     else:
         name = form[:3] if form[0] in SURNAMES else None
     if name is None or len(name) < 2 or (len(forms[-1]) > len(name) and morph.cuts_a_word(forms[-1], len(name))):
@@ -167,6 +211,13 @@ def labelled_name(run: str, colon: bool = False) -> str | None:
     if len(name) == 2 and not colon and morph.is_common_word(name):
         return None
     return name
+
+
+def _label_word(word: str) -> bool:
+    """A listed word, an official's title at its end, or four syllables ending
+    in a label's word (전자우편, 신청기간): a form's label, not a name."""
+    return word in NOT_NAMES or word.endswith(OFFICIAL_TITLES) or \
+        (len(word) == 4 and (word[2:] in NOT_NAMES or word[2:] in LABEL_TAILS))
 
 
 def plausible(name: str) -> bool:
@@ -189,6 +240,13 @@ def _foreign(words: str) -> str | None:
     return " ".join(kept) if kept else None
 
 
+def _spelled_apart(words: list[str]) -> bool:
+    """A foreign name written in Hangul word by word (쩐 반 민, 왕 쥔): two to
+    four short words, none a word the dictionary knows as a common one."""
+    return 2 <= len(words) <= 4 and all(len(w) <= 3 and (len(w) == 1 or not any(
+        morph.is_common_word(form) for form in _stem(w))) for w in words)  # 집 전화는: 전화 is a word
+
+
 def _cued(text: str) -> Iterator[Name]:
     for m in _LABELLED.finditer(text):
         if m.group("hanja") or m.group("latin"):  # 洪吉童, 南宮民秀, Nguyen Van An
@@ -200,12 +258,17 @@ def _cued(text: str) -> Iterator[Name]:
                 yield Name(value, True)
             continue
         colon = ":" in m.group(0) or "：" in m.group(0)
-        names = labelled_names(m.group("run"), colon)
+        run, same_line = m.group("run"), "\n" not in m.group(0)
+        names = labelled_names(run, colon, same_line)
+        if 2 <= len(run) <= 4 and (run[0] in SURNAMES or run[:2] in COMPOUND_SURNAMES) and run not in ROLES \
+                and same_line and _PERSON_AFTER.match(text, m.end("run")) \
+                and (not _label_word(run) or run in NOT_NAMES and _AGE_AFTER.match(text, m.end("run"))):
+            names = [run]  # 신고자 주호 / 010-…, 작성자 설채: …, 대상자: 표기(80세, 여): the whole word is the name
         if not names and colon and (m.group("run")[0] not in SURNAMES or len(m.group("run")) == 1) \
                 and "\n" not in m.group(0):  # 민원인: 바트바야르 (중국), 성명: 왕 쥔
             words = re.split(r"[^가-힣 \t]", text[m.start("run"):], maxsplit=1)[0].split()[:4]
-            names = [" ".join(words)] if words and plausible(words[0]) and len(words[0]) >= 2 and \
-                not any(w in NOT_NAMES for w in words) else []
+            names = [" ".join(words)] if words and not any(w in NOT_NAMES for w in words) and (
+                plausible(words[0]) and len(words[0]) >= 2 or _spelled_apart(words)) else []
         for name in names:
             yield Name(name, True)
     for m in _HONORIFIC.finditer(text):
@@ -217,7 +280,9 @@ def _cued(text: str) -> Iterator[Name]:
                 honorific = m.group(0)[m.group(0).rindex(name) + len(name):]
                 ambiguous = honorific.strip().startswith(AMBIGUOUS_HONORIFICS) and not (
                     plausible(name) and (honorific[0].isspace() or not morph.cuts_a_word(name + honorific, len(name))))
-                if name not in NOT_NAMES and name not in HONOURED_WORDS and not ambiguous:  # 양평 군, 장기요양
+                spaced = honorific[:1].isspace() and honorific.strip() in ("님", "씨") and name not in ROLES \
+                    and name not in OFFICIAL_TITLES  # 제기 님의 의견: a name that is also a listed word
+                if (name not in NOT_NAMES or spaced) and name not in HONOURED_WORDS and not ambiguous:  # 양평 군
                     yield Name(name, True)
             else:
                 foreign = _foreign(m.group("words"))  # 응우옌 반 안 씨, 왕웨이 씨
@@ -225,7 +290,9 @@ def _cued(text: str) -> Iterator[Name]:
                     yield Name(foreign, True)
     for m in _PARENTHESISED.finditer(text):
         name = m.group("name") or m.group("latin")
-        if m.group("latin") or name not in NOT_NAMES and (m.group("explicit") or plausible(name)):
+        described = _AGE_AND_WORK.match(text, m.end("name")) and name not in PERSON_WORDS and name not in ROLES \
+            and name not in HONORIFICS  # 기자(47세, 일용직): the bracket gives the work, so the word is a name
+        if m.group("latin") or (name not in NOT_NAMES or described) and (m.group("explicit") or plausible(name)):
             yield Name(name.strip(), True)
     for m in _BRACKETED.finditer(text):  # 주소(도로명), 성명(한자): a label's qualifier is no name
         start = m.start()
@@ -233,15 +300,45 @@ def _cued(text: str) -> Iterator[Name]:
             start -= 1
         word = text[start:m.start()]  # the word the bracket is glued to
         name, after_label = m.group("name"), bool(word) and (word in NOT_NAMES or morph.is_common_word(word))
-        if plausible(name) and (not after_label or morph.person_prefix(name) == len(name) or _unknown_name(name)):
-            yield Name(name, True)
+        if len(name) == 4 and name[:2] not in COMPOUND_SURNAMES and _label_word(name):
+            continue  # 답변(윤율동장): a name glued to its title
+        nick_start = start
+        while nick_start > 0 and not text[nick_start - 1].isspace():
+            nick_start -= 1  # the nickname may be in any letters (seoul_mom)
+        owner = not word and name not in PHONE_NOTES and name not in NOT_NAMES and \
+            _PHONE_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        nickname = name not in NICKNAME_NOTES and _NICKNAME.search(text, max(0, nick_start - 12), nick_start)
+        if (owner or nickname) and name not in HONOURED_WORDS:
+            yield Name(name, True)  # 010-1234-5678 (고새), 닉네임 하늘바라기(이채)
+        elif plausible(name) and (len(name) < 4 or name[:2] in COMPOUND_SURNAMES) and \
+                (not after_label or morph.person_prefix(name) == len(name) or _unknown_name(name)):
+            yield Name(name, True)  # four syllables and one surname only after a phone or a nickname (가족수당)
     for m in _INTRODUCED.finditer(text):
-        if plausible(m.group("name")) and m.group("name")[-1] not in BODY_ENDINGS | set("과국부"):
+        myself = _MYSELF.search(text, max(0, m.start() - 40), m.start())  # 저는 쌍문동 …에 사는 설복로입니다
+        if m.group(0).endswith("요") and _inflected(m.group("name")):
+            continue  # 전화했어요, 주시겠어요: a verb, not a name
+        if myself and m.group("name") not in NOT_NAMES or \
+                plausible(m.group("name")) and m.group("name")[-1] not in BODY_ENDINGS | set("과국부"):
             yield Name(m.group("name"), True)
+    for m in _ASKED.finditer(text):
+        if m.group("name") not in NOT_NAMES and m.group("name") not in _ANSWERS:
+            yield Name(m.group("name"), True)
+    speakers = list(_SPEAKER.finditer(text))
     for pattern in (_SPEAKER, _QUOTED):
-        for m in pattern.finditer(text):
+        for m in speakers if pattern is _SPEAKER else pattern.finditer(text):
             name, role = m.group("name") or (m.groupdict().get("latin") or ""), m.groupdict().get("role")
-            if name and (m.groupdict().get("latin") or plausible(name) or (role and name not in NOT_NAMES)):
+            # in minutes (two or more speakers), a speaker who says a sentence is a person even when the
+            # name is also a word (정승: 연락 주실 번호는 …입니다)
+            said = pattern is _SPEAKER and len(speakers) >= 2 and name not in NOT_NAMES \
+                and not name.endswith(OFFICIAL_TITLES) and bool(_SPEECH.match(text, m.end()))
+            if pattern is _SPEAKER and len(name) == 4 and name[:2] not in COMPOUND_SURNAMES and not role:
+                # 이용두지: 연락 주실 번호는 …입니다 — four syllables only as a speaker who says a sentence,
+                # not a label (신청기간: …, 처리결과: …하였습니다)
+                if not said or _label_word(name):
+                    continue
+            quoted = role and name not in ROLES and bool(_SPEECH.match(text, m.end()))  # 주민 이의: "…"
+            if name and (m.groupdict().get("latin") or plausible(name) or (role and name not in NOT_NAMES) or said
+                         or quoted):
                 yield Name(name.strip(), bool(role))  # 주민 주전: a speaker named by a role is a person
     for m in _LIST.finditer(text):  # 참석자: 김민수, 이영희 (a label says who); 정비, 조사, 안전 are no people
         items = [i.strip() for i in re.split(r"[,、·]", m.group(0)[m.end("label") - m.start() if m.group("label") else 0:])]
@@ -263,6 +360,8 @@ def _bare(text: str) -> Iterator[Name]:
         if _COMPANY_BEFORE.search(text, max(0, m.start() - 6), m.start()) or _COMPANY_AFTER.match(text, m.end()) \
                 or _ADDRESS_AFTER.match(text, m.end()):
             continue  # ㈜온누리, 해오름 주식회사; 강동구 양재대로 12
+        if _AUXILIARY.match(text, m.end()):
+            continue  # 이관해 드리겠습니다: a verb before an auxiliary, not a name
         length = morph.person_prefix(word)
         if length >= 3 and word[length - 1] in "로길동가" and re.match(r"\s*\d", text[m.start() + length:]):
             continue  # 정동길 41-3, 을지로 12: a road or quarter before its number
@@ -273,6 +372,17 @@ def _bare(text: str) -> Iterator[Name]:
                 continue
         if _SUBJECT.fullmatch(word) and _unknown_stem(word):
             yield Name(word[:3], False)
+
+
+# An auxiliary verb after a word (이관해 드리겠습니다, 확인해 주세요): the word is a verb.
+_AUXILIARY = re.compile(r"[ \t]+(?:드리[겠고면며어]|드려|드렸|주[세시십셔었겠고면]|줘|줬|보[세시겠았]|봐|놓[았겠]|두[세시겠었])")
+
+
+def _inflected(word: str) -> bool:
+    """The dictionary reads ``word`` as ending in a verb's ending (전화했|어,
+    주시겠|어): a verb before 요, not a name before it."""
+    parts = morph.morphemes(word)
+    return bool(parts) and parts[-1][1] == len(word) and (parts[-1][2].startswith("E") or "+E" in parts[-1][2])
 
 
 _COMPANY_BEFORE = re.compile(r"(?:\(\s*[주유사재]\s*\)|㈜|주식회사|유한회사)\s*$")

@@ -422,3 +422,37 @@ def test_a_two_syllable_name_from_a_table_is_masked_in_the_text_too():
             "2026-02-27 15:25\t강두서\t강두서 씨 말에 동의합니다.\n")
     masked = redact_text(text)
     assert "마혜" not in masked and "강두서" not in masked
+
+
+def test_headerless_numbered_rows_keep_a_name_that_ends_like_a_body():
+    """백치소 ends as 경찰소 and 도서관 do; between names in rows numbered one
+    after another it is a name, while a run of bodies' names is no list of persons."""
+    text = ("지급 내역 (표 계속)\n"
+            "1\t남궁하람\t도봉구 방학로 12\t35,000원\n"
+            "2\t탁우진\t노원구 상계로 8\t35,000원\n"
+            "3\t어진소\t강서구 화곡로 41\t35,000원\n")
+    assert {f.text for f in layout.read(text).findings} == {"남궁하람", "탁우진", "어진소"}
+    bodies = "1\t구립도서관\t10:00\n2\t주민센터\t11:00\n3\t구청\t12:00\n"
+    assert layout.read(bodies).findings == []
+
+
+def test_a_comment_log_with_other_lines_between_its_timed_rows():
+    """A log's timed rows (tab or bar cells) are one table though its other lines
+    ([time] text, replies) stand between them; one such row is enough when its name
+    is no dictionary word, and a word in that cell (조치) is kept."""
+    text = ("2024-01-05 11:20 | 탁윤서 | 동의합니다\n"
+            "[2024-01-05 12:00] 익명으로 남깁니다\n"
+            "└ 답글 도로과: 확인하겠습니다\n"
+            "2024-01-06 08:11 | 나은결 | 반대합니다\n")
+    assert {f.text for f in layout.read(text).findings} == {"탁윤서", "나은결"}
+    alone = "[2024-01-05 12:00] 좋은 의견입니다\n2024-01-07 09:14\t맹솔휘\t저도 찬성\n"
+    assert "맹솔휘" not in redact_text(alone)
+    word = "[2024-01-05 12:00] 좋은 의견입니다\n2024-01-07 09:14\t조치\t현장 확인 완료\n"
+    assert layout.read(word).findings == []
+
+
+def test_a_header_word_in_a_data_row_is_a_name():
+    """구분 and 서명 are header words; under 성명 in a row of values they are names
+    (a row of labels, or a totals row, is not)."""
+    text = "연번\t성명\t생년월일\n1\t구분\t1980-02-03\n2\t서명\t1977-11-30\n합계\t\t\n"
+    assert {f.text for f in layout.read(text).findings if f.kind == "person_name"} == {"구분", "서명"}

@@ -222,3 +222,14 @@ def test_public_facts_survive_the_new_readings(text):
 def test_a_line_break_inside_a_number_is_kept_as_written():
     text = "연락처 010-1234-\n5678 입니다\n다음 줄"
     assert redact_text(text) == "연락처 [휴대전화번호] 입니다\n다음 줄"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("대표: 이일 (공일공에 삼사오공에 삼삼일공)", "이일"),          # a name of digit syllables before the number
+    ("회신 바랍니다. 공일공-구칠삼일-일팔일공 (육다빈)", "육다빈"),  # and one after it
+    ("연락처 공일공 일이삼사 오육칠팔 (구민서)", "구민서"),
+])
+def test_spelled_digits_do_not_take_a_name_beside_the_number(text, name):
+    assert name in normalize(text).text
+    masked = redact_text(text)
+    assert name not in masked and "[휴대전화번호]" in masked, masked

@@ -147,3 +147,62 @@ def test_the_dictionary_reads_names_and_words():
     assert morph.person_prefix("정부가") == 0
     assert morph.is_common_word("인감") and morph.is_common_word("정릉동") and not morph.is_common_word("김민수")
     assert morph.cuts_a_word("주민등록번호", 3) and not morph.cuts_a_word("김철수입니다", 3)
+
+
+# The kinds of names the field corpus showed leaking (issue 18), each in new sentences.
+@pytest.mark.parametrize("text, name", [
+    # one surname and three syllables after a label, the whole word on the label's line
+    ("진정인: 윤가람솔 (010-2741-3386)", "윤가람솔"),
+    ("제보자 최하늘빛 / 010 5521 8830", "최하늘빛"),
+    # a word after a role that the dictionary knows, with what shows a person after it (a phone, an age)
+    ("제보자 방패 / 010-4412-9987", "방패"),
+    ("대상자: 기타(80세, 여) 독거", "기타"),
+    # a bracket after a phone number names its owner; after a nickname, the person
+    ("회신 바랍니다. 010-3378-1102 (구름)", "구름"),
+    ("회신 바랍니다. +82 10-3378-1102 (나무)", "나무"),
+    ("닉네임 moonlight77(고래) — 저도 같은 일을 겪었습니다.", "고래"),
+    ("닉네임 초록우산(소라) — 민원 넣었습니다.", "소라"),
+    ("010-7714-2209 (장민하루)", "장민하루"),
+    # the answer to a question for the name
+    ("상담원: 존함이 어떻게 되십니까?\n민원인: 예, 하늘이라고 합니다.", "하늘"),
+    ("[상담사] 성함 말씀해 주시겠어요?\n[시민] 나비요.", "나비"),
+    ("A: 이름이 어떻게 되세요?\nB: 제 이름은 마루예요.", "마루"),
+    # speakers in minutes who say a sentence, though the name is also a word or has four syllables
+    ("주민 문화: \"주차장이 부족합니다\"\n장미: 버스 노선을 늘려 주세요.\n", "장미"),
+    ("○ 홍가온: 공청회를 다시 열어 주세요.\n구슬아라: 보상 기준이 궁금합니다.\n", "구슬아라"),
+    # an age and a work in brackets: the word before is a name even when it is a listed word
+    ("주장(36세, 노동자) — 반대 의견을 말함.", "주장"),
+    # before 님 after a space, a listed word is a name
+    ("※ 변경 님께 서면으로 회신함.", "변경"),
+    # a foreign name written word by word after a label
+    ("신청인: 팜 티 란 (베트남)\n팜 티 란 씨는 임금 체불을 호소함.", "팜 티 란"),
+    # a self-introduction, though the name ends like a road
+    ("저는 신사동에 사는 오세로입니다.", "오세로"),
+])
+def test_names_the_field_corpus_showed_leaking_are_masked(text, name):
+    masked = redact_text(text)
+    assert name not in masked, (masked, scan(text))
+
+
+@pytest.mark.parametrize("text", [
+    "성명(자필):\n우편번호:",                                     # a blank form's next line is a label
+    "회신 바랍니다. 010-3378-1102 (자택)",                        # a bracket after a phone that is no name
+    "닉네임 별빛(비공개) — 답변 부탁드립니다.",
+    "민원인(52세, 자영업)은 보상을 요구함.",                       # a role with an age is no name
+    "주민(70세, 무직) 다수가 참석함.",
+    "고객: 집 전화는 02-2133-1234예요.",                          # no foreign name in words with particles
+    "[고객] 저 폐기물 수거 때문에 전화했어요.\n[A] 생년월일 말씀해 주시겠어요?\n종로구청에 이관해 드리겠습니다.",
+    "주민 문화: \"좋습니다\"\n장미: 찬성합니다.\n처리결과: 현장 확인 후 보수하였습니다.\n신청기간: 3월 2일까지",
+    "상담원: 연락처 확인하겠습니다.\n민원인: 네, 알겠습니다.\n상담원: 접수되었습니다.",
+    "[가계보전수당(가족수당) 통보] 장비회계팀(예산분야) 정기보고",  # four syllables in brackets are words
+    "이곳은 세종대로입니다.",
+])
+def test_words_near_those_cues_are_kept(text):
+    assert [n for n in names(text) if n not in ("문화", "장미")] == [], scan(text)
+
+
+def test_an_official_speaking_in_minutes_is_kept_beside_residents_who_are_masked():
+    text = ("사회: 도시계획과 김철수 과장\n주민 박영희: \"언제 끝납니까?\"\n"
+            "김철수: 연말까지 마치겠습니다.\n장미: 감사합니다.\n")
+    masked = redact_text(text)
+    assert masked.count("김철수") == 2 and "박영희" not in masked and "장미" not in masked, masked
