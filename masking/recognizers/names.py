@@ -365,7 +365,8 @@ def _bare(text: str) -> Iterator[Name]:
         length = morph.person_prefix(word)
         if length >= 3 and word[length - 1] in "로길동가" and re.match(r"\s*\d", text[m.start() + length:]):
             continue  # 정동길 41-3, 을지로 12: a road or quarter before its number
-        if length >= 3 and re.fullmatch(NAME, word[:length]) and word[:length] not in NOT_NAMES:
+        if length >= 3 and re.fullmatch(NAME, word[:length]) and word[:length] not in NOT_NAMES \
+                and not _verb_form(word):
             rest = [pos for start, _end, pos, _sem in morph.morphemes(word) if start >= length]
             if all(p[0] in "JE" or p.startswith(("VCP", "XSN", "NNB")) for p in rest):
                 yield Name(word[:length], False)
@@ -392,6 +393,22 @@ BODY_ENDINGS = frozenset("법청회단팀실처로길역")  # 주택법, 구청,
 _SUBJECT = re.compile(r"[가-힣]{3}(?:이|가|은|는|을|를|의|에게|와|과|께서|께|도)")
 
 
+# How a verb made of a noun ends (이용한, 검토할, 추진해, 적용된): the dictionary lists some of
+# these as whole persons' names (이용한 is one), but standing alone, with no particle and no
+# cue, after a noun it reads as the verb (신경망을 이용한 예측: 28 cells of the Seoul lists).
+VERB_ENDINGS = frozenset("한할해된될함")
+
+
+def _verb_form(word: str) -> bool:
+    """``word`` is a common word of two syllables and a verb's ending, nothing after it."""
+    return len(word) == 3 and word[2] in VERB_ENDINGS and morph.is_common_word(word[:2])
+
+
+# Syllables that (almost) never end a Korean given name but end common words: a surname and
+# two syllables before a particle ending in one of them is a prefixed noun (원자료를, 총사업을).
+NOT_GIVEN_NAME_ENDINGS = frozenset("료업획첩집값것곳법층률약급질액적품항표비")
+
+
 def _unknown_stem(word: str) -> bool:
     """``word`` is three syllables and a particle (the dictionary reads the
     particle as one) and the three syllables are ``_unknown_name``."""
@@ -404,7 +421,7 @@ def _unknown_name(stem: str) -> bool:
     does not begin with a common word of two or more syllables, holds no
     place's or body's name, no verb or ending, and does not end like a body
     (주택법, 구청, 협의회)."""
-    if stem[0] not in SURNAMES or stem in NOT_NAMES or stem[-1] in BODY_ENDINGS:
+    if stem[0] not in SURNAMES or stem in NOT_NAMES or stem[-1] in BODY_ENDINGS | NOT_GIVEN_NAME_ENDINGS:
         return False
     parts = morph.morphemes(stem)
     if not parts or parts[-1][1] != len(stem):

@@ -206,3 +206,16 @@ def test_an_official_speaking_in_minutes_is_kept_beside_residents_who_are_masked
             "김철수: 연말까지 마치겠습니다.\n장미: 감사합니다.\n")
     masked = redact_text(text)
     assert masked.count("김철수") == 2 and "박영희" not in masked and "장미" not in masked, masked
+
+
+@pytest.mark.parametrize("text", [
+    "배급수계통에서 신경망을 이용한 잔류염소 예측",   # a name in the dictionary, a verb here
+    "공공데이터를 활용한 정책 연구",
+    "첨부된 예산표의 원자료를 받을 수 있을까요?",     # a prefixed noun: 원 + 자료
+    "총사업비를 알려 주세요",
+    "부시장단 회의 결과를 공개해 주세요",
+])
+def test_words_of_the_field_that_look_like_names_stay(text):
+    """Found on the Seoul lists and in citizens' questions: a noun made a verb, a prefixed
+    noun. No cue says a person is meant."""
+    assert redact_text(text) == text
