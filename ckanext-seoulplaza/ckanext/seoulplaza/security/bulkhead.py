@@ -45,10 +45,11 @@ from typing import Any, Callable, Optional
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
 from ckan.lib.redis import connect_to_redis
-from flask import g, jsonify, make_response, request
+from flask import g, request
 from redis.exceptions import LockError
 from redis.lock import Lock
 
+from . import limiter
 from .login_throttle import address_key
 
 log = logging.getLogger(__name__)
@@ -137,7 +138,7 @@ def admit() -> Any:
                 give_back(taken)
             log.warning("%s from %s turned away: the %s slots (%s) are taken", kind, request.remote_addr,
                         name, capacity)
-            return _too_many(refusal(capacity))
+            return limiter.too_many_requests(refusal(capacity), retry_after(), tk._("Too many requests"))
         held.append(lock)
     g.seoulplaza_slots = held
     return None
@@ -147,17 +148,6 @@ def leave(_error: Optional[BaseException] = None) -> None:
     """teardown_request: give back the request's slots."""
     for lock in reversed(g.pop("seoulplaza_slots", [])):
         give_back(lock)
-
-
-def _too_many(message: str) -> Any:
-    if request.path.startswith("/api/"):
-        response = make_response(jsonify({"success": False, "error": {
-            "__type": "Too Many Requests", "message": message}}), 429)
-    else:
-        response = make_response(tk.render("error_document_template.html", {
-            "code": 429, "content": message, "name": tk._("Too many requests")}), 429)
-    response.headers["Retry-After"] = str(retry_after())
-    return response
 
 
 def install(app: Any) -> None:

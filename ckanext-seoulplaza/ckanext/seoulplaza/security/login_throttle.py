@@ -28,14 +28,13 @@ from __future__ import annotations
 import ipaddress
 import logging
 import math
-import time
 from typing import Any, Optional
 
 import ckan.plugins.toolkit as tk
 from ckan import model
 from ckan.common import current_user
 from ckan.lib import signals
-from flask import has_request_context, make_response, request
+from flask import has_request_context, request
 from limits import RateLimitItem, RateLimitItemPerSecond
 from sqlalchemy import func
 
@@ -102,22 +101,18 @@ def refuse_when_throttled() -> Any:
                  if not moving.test(item, key)]
     if not throttled:
         return None
-    retry_at = max(moving.get_window_stats(item, key).reset_time for item, key in throttled)
-    wait = max(1, math.ceil(retry_at - time.time()))
+    wait = limiter.seconds_until_free(moving, throttled)
     log.warning("login refused for %s from %s: too many failed password checks for %s (limits: %s per "
                 "account, %s per address in %ss); retry in %ss", account, address,
                 " and ".join(key for _, key in throttled), per_account.amount, per_address.amount,
                 per_account.get_expiry(), wait)
     message = tk._("Too many failed logins for this account or from this address. "
                    "For your security, try again in {minutes} minutes.").format(minutes=math.ceil(wait / 60))
+    page = None
     if request.endpoint == "user.login":
         tk.h.flash_error(message)
-        response = make_response(tk.render("user/login.html", {}), 429)
-    else:
-        response = make_response(tk.render("error_document_template.html", {
-            "code": 429, "content": message, "name": tk._("Too many attempts")}), 429)
-    response.headers["Retry-After"] = str(wait)
-    return response
+        page = tk.render("user/login.html", {})
+    return limiter.too_many_requests(message, wait, tk._("Too many attempts"), page)
 
 
 def count_failure(login: Any, **_: Any) -> None:

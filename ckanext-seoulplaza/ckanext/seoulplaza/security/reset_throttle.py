@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import logging
 import math
-import time
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-from flask import make_response, request
+from flask import request
 from limits import RateLimitItemPerSecond
 
 from . import limiter
@@ -47,15 +46,12 @@ def refuse_when_flooding() -> Any:
     over = [(item, key) for item, key in counted if not fixed.hit(item, key)]
     if not over:
         return None
-    wait = max(1, math.ceil(max(fixed.get_window_stats(item, key).reset_time for item, key in over) - time.time()))
+    wait = limiter.seconds_until_free(fixed, over)
     log.warning("password reset refused from %s: too many requests for %s; retry in %ss",
                 request.remote_addr, " and ".join(key for _, key in over), wait)
     message = tk._("Too many password reset requests for this account or from this address. "
                    "Try again in {minutes} minutes.").format(minutes=math.ceil(wait / 60))
-    response = make_response(tk.render("error_document_template.html", {
-        "code": 429, "content": message, "name": tk._("Too many attempts")}), 429)
-    response.headers["Retry-After"] = str(wait)
-    return response
+    return limiter.too_many_requests(message, wait, tk._("Too many attempts"))
 
 
 def install(app: Any) -> None:
