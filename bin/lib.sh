@@ -208,9 +208,19 @@ datastore_permissions() { # ini
 
 ckan() { quiet_ckan -c "$CKAN_INI" "$@"; }
 
+# The real Seoul lists the demo, the fixtures and the benchmarks are made from.
+SEOUL_LISTS="$ROOT/../shared/data/seoul-opengov"
+
+# Stop at once, saying what is missing, when the Seoul lists are not beside the clone.
+require_seoul_lists() {
+    [ -f "$SEOUL_LISTS/info_list2021/20210104_20210110_info_list2.csv" ] && return 0
+    echo "The Seoul lists are missing: expected $SEOUL_LISTS (../shared/data/seoul-opengov beside this clone; see README, \"Two commands\")" >&2
+    return 1
+}
+
 # Start (or restart) the stand-in source systems the demo is harvested from.
 start_standins() {
-    local data_dir="$ROOT/../shared/data/seoul-opengov" system
+    local data_dir="$SEOUL_LISTS" system
     for system in "${!STANDIN_PORTS[@]}"; do
         stop_pid "standin-$system"
         nohup "$VENV/bin/python" -m harvesters.standins "$system" --port "${STANDIN_PORTS[$system]}" \
