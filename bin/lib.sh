@@ -21,8 +21,10 @@ DS_USER=datastore_default
 DS_PASS=datastore_default
 SYSTEM_PACKAGES=(postgresql redis-server python3 python3-venv python3-dev libpq-dev build-essential libmagic1 curl git
     fonts-nanum poppler-utils  # Korean font for the disclosure PDFs; pdftotext as the speed reference
+    tesseract-ocr-kor          # Korean OCR data for PDF pages whose text is outlines or a picture (masking/ocr.py)
     chromium                   # the browser tests' browser
-    nginx)                     # the buffering proxy in front of gunicorn (config/nginx.conf.tmpl)
+    nginx                      # the buffering proxy in front of gunicorn (config/nginx.conf.tmpl)
+    openjdk-17-jdk-headless maven)  # real Solr nodes for the Solr backend and its tests (bin/solr)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -157,6 +159,8 @@ write_ckan_ini() {
     text=${text//@EDMS_PORT@/"${STANDIN_PORTS[edms]}"}; text=${text//@MINUTES_PORT@/"${STANDIN_PORTS[minutes]}"}
     text=${text//@BUDGET_PORT@/"${STANDIN_PORTS[budget]}"}; text=${text//@ADMIN_PORT@/"${STANDIN_PORTS[admin]}"}
     text=${text//@COMPLAINTS_PORT@/"$COMPLAINTS_PORT"}; text=${text//@SMTP_PORT@/"$SMTP_PORT"}
+    # bin/setup --search solr|solrcloud: CKAN's Solr search at $SOLR_URL instead of PostgreSQL.
+    [ -n "${SOLR_URL:-}" ] && text=${text//"search_backend = postgres"/"search_backend = solr"$'\n'"solr_url = $SOLR_URL"}
     (umask 077; printf '%s\n' "$text" > "$CKAN_INI")
     chmod 600 "$CKAN_INI"
 }

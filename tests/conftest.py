@@ -1,4 +1,6 @@
 import datetime as dt
+import shutil
+import tempfile
 import threading
 from pathlib import Path
 
@@ -14,6 +16,51 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "data" / "seoul-opengov"
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
+
+
+SEARCH_BACKENDS = ("postgres", "solr")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--search-backend", choices=SEARCH_BACKENDS,
+                     help="run on this search backend instead of the --ckan-ini's (solr: bin/solr start)")
+    parser.addoption("--solr-url", default="http://127.0.0.1:8983/solr/ckan",
+                     help="the Solr core or collection of --search-backend=solr")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session):
+    """With --search-backend, CKAN's pytest plugin loads a small ini that uses
+    the --ckan-ini and sets the backend (and solr_url) over it."""
+    options = session.config.option
+    if options.search_backend and options.ckan_ini:
+        base = Path(options.ckan_ini).resolve()
+        logging_sections = base.read_text(encoding="utf-8").partition("\n[loggers]")[2]
+        folder = tempfile.mkdtemp(prefix="seoulplaza-search-")
+        session.config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+        ini = Path(folder) / f"test-{options.search_backend}.ini"
+        ini.write_text("[app:main]\n"
+                       f"use = config:{base}\n"
+                       f"ckanext.seoulplaza.search_backend = {options.search_backend}\n"
+                       + (f"solr_url = {options.solr_url}\n" if options.search_backend == "solr" else "")
+                       + (f"\n[loggers]{logging_sections}" if logging_sections else ""),
+                       encoding="utf-8")
+        options.ckan_ini = str(ini)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "search_backend(*names): runs only on these search backends")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``search_backend("postgres")`` test one backend's internals:
+    skipped when the run is on another."""
+    from ckan.common import config as ckan_config
+    running = ckan_config.get("ckanext.seoulplaza.search_backend")
+    for item in items:
+        mark = item.get_closest_marker("search_backend")
+        if mark and running not in mark.args:
+            item.add_marker(pytest.mark.skip(reason=f"about the {'/'.join(mark.args)} search backend; running on {running}"))
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,8 @@ import pytest
 from ckanext.seoulplaza.search import lucene
 from ckanext.seoulplaza.search.lucene import And, Exists, MatchAll, Not, Or, Range, Term
 
+pytestmark = pytest.mark.search_backend("postgres")
+
 
 @pytest.mark.parametrize("text, tree", [
     ("*:*", MatchAll()),

@@ -9,6 +9,8 @@ from ckan.lib.search import common, index, query
 
 from ckanext.seoulplaza.search import connection, seam
 
+pytestmark = pytest.mark.search_backend("postgres")
+
 
 @pytest.mark.parametrize("module_name, attr", seam.CONNECTION_SITES + (seam.SCHEMA_CHECK_SITE,))
 def test_every_patched_name_exists_in_ckan(module_name, attr):

@@ -50,3 +50,13 @@ def test_solrconfig_parses_and_answers_what_the_deployment_calls():
     assert {"/select", "/update", "/admin/ping"} <= handlers
     compose = (SCHEMA.parents[2] / "docker" / "compose.yaml").read_text(encoding="utf-8")
     assert "/solr/ckan/admin/ping" in compose and "../config/solr:" in compose
+
+
+def test_the_bigram_query_drops_the_particles_the_postgres_backend_drops(schema):
+    """text_cjk_bigram's query side strips one trailing particle with the list of search/tokens.py."""
+    from ckanext.seoulplaza.search import tokens
+    bigram = next(t for t in schema.iter("fieldType") if t.get("name") == "text_cjk_bigram")
+    (query,) = [a for a in bigram.iter("analyzer") if a.get("type") == "query"]
+    (strip,) = [f for f in query.iter("filter") if f.get("class") == "solr.PatternReplaceFilterFactory"]
+    particles = strip.get("pattern").rsplit("(", 1)[1].rstrip(")$").split("|")
+    assert particles == tokens.PARTICLES

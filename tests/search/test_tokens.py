@@ -3,6 +3,8 @@ import pytest
 
 from ckanext.seoulplaza.search import tokens
 
+pytestmark = pytest.mark.search_backend("postgres")
+
 
 def test_hangul_runs_become_bigrams_and_other_words_stay_whole():
     assert tokens.index_tokens("청년수당 지급 Plan-2021") == ["청년", "년수", "수당", "지급", "plan", "2021"]

@@ -1,4 +1,5 @@
-"""Issue 25: what people type into ``q``, on the PostgreSQL backend alone.
+"""Issue 25: what people type into ``q`` — parsed by the PostgreSQL backend,
+and found on both backends.
 
 A colon after a name that is no field is text, as Solr's edismax reads it;
 query text is compared in NFC, as stored text is (``ckanext.seoulplaza.nfc``).
@@ -15,7 +16,7 @@ from ckan.tests import factories, helpers
 from ckanext.seoulplaza.search import connection, fields
 from ckanext.seoulplaza.search.lucene import And, Range, Term
 
-
+@pytest.mark.search_backend("postgres")
 @pytest.mark.parametrize("text, tree", [
     ("10:30 회의", And((Term(None, "10:30"), Term(None, "회의")))),
     ("청년수당: 업무추진비", And((Term(None, "청년수당:"), Term(None, "업무추진비")))),
@@ -33,6 +34,7 @@ def test_a_colon_after_a_name_that_is_no_field_is_text(text, tree):
     assert connection.parse(text, person=True) == tree
 
 
+@pytest.mark.search_backend("postgres")
 def test_filters_keep_the_strict_syntax():
     with pytest.raises(Exception, match="unexpected ':'"):
         connection.parse("10:30")
@@ -45,7 +47,8 @@ def test_the_known_fields_are_those_of_ckans_solr_schema():
     assert not any(fields.is_field_name(word) for word in ("http", "https", "10", "3", "제목", "Note", "mailto"))
 
 
-def test_query_text_is_compared_in_nfc():
+@pytest.mark.search_backend("postgres")
+def test_query_text_is_parsed_in_nfc():
     decomposed = unicodedata.normalize("NFD", "tags:청년")
     assert connection.parse(decomposed) == Term("tags", "청년")
 
@@ -63,5 +66,6 @@ def test_package_search_finds_what_was_typed():
     assert names(q="http://opengov.seoul.go.kr/sanction/23874133") == {"linked"}
     assert names(q="원문: sanction") == {"linked"}
     assert names(fq=unicodedata.normalize("NFD", "tags:청년")) == {"tagged"}
+    assert names(q="title : 회의") == {"meeting"}
     with pytest.raises(SearchQueryError, match="unbalanced"):
         helpers.call_action("package_search", q="title:(청년 10:30")

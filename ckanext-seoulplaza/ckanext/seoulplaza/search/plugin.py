@@ -16,6 +16,6 @@ class SeoulplazaSearchPlugin(p.SingletonPlugin):
         if config.get("ckanext.seoulplaza.search_backend") == "postgres":
             # CKAN requires solr_url even though nothing will contact it.
             config["solr_url"] = config.get("solr_url") or connection.PostgresSolrConnection.url
-            seam.install()
+            seam.install("postgres")
         else:
-            seam.uninstall()
+            seam.install("solr")
