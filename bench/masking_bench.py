@@ -23,7 +23,11 @@ payment drafts, 안전신문고 reports, blank forms) is scored per private kind
 beside peer libraries run on the same texts from their own virtualenv
 (``bench/peer_masking.py``; ``PEER_PYTHON``, default /tmp/peer-venv/bin/python;
 a peer that is not there is reported "not installed").
-Run: ``.venv/bin/python bench/masking_bench.py [DOCUMENTS] [FIELD_DOCUMENTS]``.
+The real lists are also masked as the plaza publishes them (each row as a
+harvested record's fields, each list as a table) and every change is printed:
+each should be a private person's name (``tests/masking/test_real_lists.py``).
+Run: ``.venv/bin/python bench/masking_bench.py [DOCUMENTS] [FIELD_DOCUMENTS]``,
+or ``… bench/masking_bench.py real-lists`` for the real lists' changes alone.
 """
 from __future__ import annotations
 
@@ -40,7 +44,7 @@ from pathlib import Path
 
 from masking import redact_document, redact_text, scan
 from masking.corpus import Generator, Score, disguised, score
-from masking.field_corpus import PRIVATE_KINDS, PUBLIC_KINDS, FieldGenerator
+from masking.field_corpus import PRIVATE_KINDS, PUBLIC_KINDS, FieldGenerator, real_list_changes
 from masking.findings import resolve_overlaps
 from masking.recognizers import DEFAULT_RECOGNIZERS
 from masking.render import text_to_pdf
@@ -77,6 +81,16 @@ def lookalikes(n: int) -> None:
     result = score(docs, [redact_text(d.text) for d in docs])
     print(f"{n} documents of public look-alikes: {sum(result.over_masked.values())} of {result.public} "
           f"over-masked {result.over_masked or ''}")
+
+
+def real_lists() -> None:
+    """Every change masking makes to a text cell of the real lists, as the plaza
+    publishes them (record fields and tables): each should be a private value."""
+    cells, changes = real_list_changes(SEOUL_LISTS)
+    print(f"real Seoul lists: {len(changes)} changes to {len({(c.source, c.column, c.value) for c in changes})} "
+          f"of {cells} distinct text cells (record fields and tables):")
+    for c in changes:
+        print(f"  {c.path:6s} {c.source}.{c.column}: {c.value!r} -> {c.published!r}")
 
 
 def seoul_lists() -> None:
@@ -173,9 +187,13 @@ def throughput(files: int) -> None:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["real-lists"]:
+        real_lists()
+        sys.exit()
     quality(int(sys.argv[1]) if len(sys.argv) > 1 else 3000)
     quality(int(sys.argv[1]) if len(sys.argv) > 1 else 3000, disguise=True)
     lookalikes(int(sys.argv[1]) // 3 if len(sys.argv) > 1 else 1000)
     seoul_lists()
+    real_lists()
     field(int(sys.argv[2]) if len(sys.argv) > 2 else 600)
     throughput(40)

@@ -26,12 +26,21 @@ names officials in one table and citizens in another:
   department column, as in the city's document lists, and a citizen's
   elsewhere (a board's export); 담당자 and its kin, and ``writer`` (담당자 in
   every list the city publishes), always are: officials acting in office
-  stay public, as in text;
+  stay public, as in text, so names in their cells are kept (a mobile number
+  typed there is masked all the same);
+* a place column (장소, 위치, ``exec_loc``, place) names where an event was
+  held or public money spent — a restaurant, a hall: the addresses in its cells
+  are the places' and kept unless a private person's cue says otherwise
+  (``AddressRecognizer(place=True)``);
 * contact columns (연락처, 전화번호, 주소, 이메일, 차량번호) follow the people of
   the table: private when it names a private person, public when it is about
   officials (rank, department or 담당자 columns) or places and organisations
   (시설명, 업체명, 기관명 …) and names no private person, and private when
   nothing tells (err on the side of not leaking).
+
+Record fields are free text and never masked whole; ``field_recognizers``
+reads a field's name the same way (``official``/``writer``: an official's name,
+``place``/``exec_loc``: a place) for the harvest and ``remask``.
 
 A public column still goes through pattern masking: a mobile number typed
 into an office-phone column is masked all the same. Column meaning guards
@@ -64,7 +73,9 @@ from unidecode import unidecode
 
 from .analyzer import scan
 from .anonymizer import redact
-from .recognizers import DEFAULT_RECOGNIZERS, LABELS
+from .recognizers import DEFAULT_RECOGNIZERS, LABELS, AddressRecognizer
+from .recognizers.names import NAME, occurrences
+from .recognizers.offices import APPROVAL_TITLES, names_a_private_person
 
 # --- vocabulary: Korean words; their romanisations are added below ------------
 
@@ -91,6 +102,9 @@ ENTITIES = """시설 업소 업체 상호 사업장 사업체 법인 단체 회�
     "facility", "fclty", "company", "cmp", "store", "shop", "business", "bplc", "organization", "institution",
     "hospital", "school", "bssh"]
 NAME_TAILS = "명 성명 이름 성함".split() + ["name", "nm"]
+# Where something happened: an event's venue, the shop where public money was spent.
+PLACES = "장소 장소명 집행장소 사용장소 개최장소 행사장소 회의장소 방문장소 위치".split() + [
+    "place", "location", "venue", "loc", "execloc", "meetingplace", "eventplace", "plc"]
 
 # (kind, words, private in every table): what a column can hold, in the order tried.
 ATTRIBUTES: tuple[tuple[str, list[str], bool], ...] = (
@@ -168,6 +182,7 @@ _NAME_COLUMNS = [
     ((None, None, "rank"), re.compile(rf"{_any(RANKS)}{_TAIL}")),
     ((None, None, "department"), re.compile(rf"{_any(DEPARTMENTS)}(?:{_any(TAILS)}|lvl\d|\d단계|full)*")),
     ((None, None, "entity"), re.compile(rf"{_any(ENTITIES)}{_NAMED}{_TAIL}")),
+    ((None, None, "place"), re.compile(rf"{_any(PLACES)}{_TAIL}")),
     (("person_name", "person", None), re.compile(rf"{_any(GENERIC_NAMES)}{_NAMED}{_TAIL}")),
 ]
 _HOME = re.compile(_any(HOME))
@@ -180,7 +195,7 @@ class Header:
     cells hold (None: not personal); ``subject``, whose: private, person (a
     name that is an official's in a staff table), author, official, entity
     or None (the table decides); ``context``, what a non-personal column
-    tells of the table: rank, department, official or entity."""
+    tells of the table: rank, department, official, entity or place."""
     kind: Optional[str] = None
     subject: Optional[str] = None
     context: Optional[str] = None
@@ -298,6 +313,7 @@ class Column:
     kind: Optional[str]
     private: bool
     reason: str
+    context: Optional[str] = None  # an official's or a place's column: what pattern masking keeps (``RECOGNIZERS``)
 
 
 def classify(headers: Sequence[Any], read: Optional[Sequence[Header]] = None) -> list[Column]:
@@ -307,7 +323,7 @@ def classify(headers: Sequence[Any], read: Optional[Sequence[Header]] = None) ->
     read = list(read) if read is not None else [read_header(h) for h in headers]
     contexts = {h.context for h in read}
     rank, department = "rank" in contexts, "department" in contexts
-    about_officials_or_places = bool(contexts & {"rank", "department", "official", "entity"})
+    about_officials_or_places = bool(contexts & {"rank", "department", "official", "entity", "place"})
 
     def name_is_private(h: Header) -> bool:
         return h.subject == "private" or (h.subject == "person" and not rank) or \
@@ -318,7 +334,7 @@ def classify(headers: Sequence[Any], read: Optional[Sequence[Header]] = None) ->
     for header, h in zip(headers, read):
         name = "" if header is None else str(header)
         if h.kind is None:
-            columns.append(Column(name, None, False, f"{h.context} column" if h.context else "not personal"))
+            columns.append(Column(name, None, False, f"{h.context} column" if h.context else "not personal", h.context))
         elif h.kind == "person_name":
             private = name_is_private(h)
             columns.append(Column(name, h.kind, private, "a private person's name" if private
@@ -339,6 +355,57 @@ def classify(headers: Sequence[Any], read: Optional[Sequence[Header]] = None) ->
 
 # What an officials' name column is masked by: every recognizer but names (the names are theirs).
 OTHER_THAN_NAMES = tuple(r for r in DEFAULT_RECOGNIZERS if getattr(r, "kind", None) != "person_name")
+# What a place column is masked by: addresses are the places' unless a person's cue says otherwise.
+FOR_PLACES = tuple(AddressRecognizer(place=True) if isinstance(r, AddressRecognizer) else r for r in DEFAULT_RECOGNIZERS)
+# The recognizers for the cells of a column by what it tells (None: every recognizer).
+RECOGNIZERS: dict[Optional[str], Optional[tuple[Any, ...]]] = {"official": OTHER_THAN_NAMES, "place": FOR_PLACES}
+
+
+def field_recognizers(name: Any) -> Optional[tuple[Any, ...]]:
+    """The recognizers a free-text field called ``name`` (a record field or a
+    column id: ``official``, ``writer``, ``담당자``, ``place``, ``exec_loc``,
+    ``장소``) is masked with: every recognizer but names for an official's
+    name, places' addresses kept for a place, else None (every recognizer,
+    ``masking.redact``'s default). Never a reason to mask a field whole."""
+    return RECOGNIZERS.get(read_header(name).context)
+
+
+_OFFICIAL_NAME = re.compile(r"(?<![가-힣])" + NAME)
+
+
+def official_names(values: Iterable[Any]) -> set[str]:
+    """The Korean names (surname and given name) in officials' cells or fields."""
+    return {m.group(0) for value in values if isinstance(value, str) for m in _OFFICIAL_NAME.finditer(value)}
+
+
+def kept_spans(text: str, officials: Iterable[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each occurrence in ``text`` of a name its row or
+    record gives as an official's (its 담당자, writer), which masking keeps:
+    none when ``text`` names a private person's role (민원인 홍길동: a namesake)."""
+    if not officials or names_a_private_person(text):
+        return []
+    return [span for name in officials for span in occurrences(text, name)]
+
+
+def mask_fields(fields: Mapping[str, Any], found: Optional[Counter] = None, officials: Iterable[str] = ()) -> dict[str, Any]:
+    """A record's fields (``{name: value}``) as they may be published: each
+    string masked by pattern with ``field_recognizers(name)``; the names in
+    its official's fields (``writer``, ``official``) are officials' in every
+    other field too (복명서(12월 이경천) by 이경천, see ``kept_spans``). Other
+    values are returned as they are; what was masked is counted by kind in ``found``.
+    ``officials``: names the record gives as officials elsewhere (a resource's
+    fields are masked with its dataset's)."""
+    officials = set(officials) | official_names(
+        value for key, value in fields.items() if field_recognizers(key) is OTHER_THAN_NAMES)
+    masked = {}
+    for key, value in fields.items():
+        if isinstance(value, str) and value.strip():
+            redaction = redact(value, recognizers=field_recognizers(key), read=kept_spans(value, officials))
+            if found is not None:
+                found.update(f.kind for f in redaction.findings)
+            value = redaction.text
+        masked[key] = value
+    return masked
 TEXT_TYPES = frozenset({"text", "varchar", "char", "citext", "string", ""})
 
 
@@ -410,8 +477,9 @@ class TableMasker:
     def private_columns(self) -> list[Column]:
         return [c for c in self.columns if c.private]
 
-    def mask_cell(self, index: int, value: Any) -> Any:
-        """The cell of column ``index`` (0-based) as it may be published."""
+    def mask_cell(self, index: int, value: Any, officials: Iterable[str] = ()) -> Any:
+        """The cell of column ``index`` (0-based) as it may be published;
+        ``officials``: names the row gives as officials' (kept, ``kept_spans``)."""
         column = self.columns[index] if 0 <= index < len(self.columns) else None
         if column is not None and column.kind and masked_whole(column, value):
             self.found[column.kind] += 1
@@ -419,13 +487,13 @@ class TableMasker:
             return f"[{LABELS.get(column.kind, '개인정보')}]" if kind is None or kind.lower() in TEXT_TYPES else None
         if column is not None and column.kind == "person_name":  # officials' names: the rest of the cell by pattern
             return self._by_pattern(value, OTHER_THAN_NAMES)
-        return self._by_pattern(value)
+        return self._by_pattern(value, RECOGNIZERS.get(column.context) if column is not None else None, officials)
 
-    def _by_pattern(self, value: Any, recognizers: Optional[Sequence[Any]] = None) -> Any:
+    def _by_pattern(self, value: Any, recognizers: Optional[Sequence[Any]] = None, officials: Iterable[str] = ()) -> Any:
         """A text cell redacted by pattern; a JSON or array cell (a DataStore
         ``json`` or ``_text`` column) with every string inside it redacted alike."""
         if isinstance(value, str) and value.strip():
-            redaction = redact(value, recognizers=recognizers)
+            redaction = redact(value, recognizers=recognizers, read=kept_spans(value, officials))
             self.found.update(f.kind for f in redaction.findings)
             return redaction.text
         if isinstance(value, list):
@@ -434,14 +502,22 @@ class TableMasker:
             return {self._by_pattern(key, recognizers): self._by_pattern(item, recognizers) for key, item in value.items()}
         return value
 
+    def _officials(self, cells: Iterable[tuple[int, Any]]) -> set[str]:
+        """The names in a row's officials' columns (담당자, writer, a staff table's 성명)."""
+        return official_names(value for i, value in cells if 0 <= i < len(self.columns) and (
+            self.columns[i].context == "official" or self.columns[i].kind == "person_name" and not self.columns[i].private))
+
     def mask_row(self, row: Sequence[Any]) -> list[Any]:
-        """A data row (cells in column order) as it may be published."""
-        return [self.mask_cell(i, value) for i, value in enumerate(row)]
+        """A data row (cells in column order) as it may be published; its
+        officials' names are kept in its other cells too."""
+        officials = self._officials(enumerate(row))
+        return [self.mask_cell(i, value, officials) for i, value in enumerate(row)]
 
     def mask_record(self, record: Mapping[str, Any]) -> dict[str, Any]:
         """A record (``{column id: value}``) as it may be published; a key the
         masker does not know is masked by pattern only."""
-        return {key: self.mask_cell(self.ids.get(str(key), -1), value) for key, value in record.items()}
+        officials = self._officials((self.ids.get(str(key), -1), value) for key, value in record.items())
+        return {key: self.mask_cell(self.ids.get(str(key), -1), value, officials) for key, value in record.items()}
 
 
 HEADER_SEARCH = 10       # rows in which a file's header is looked for (title rows come first)
@@ -459,6 +535,20 @@ def is_header_row(row: Sequence[Any]) -> bool:
         and not any(f.kind != "person_name" for c in cells for f in scan(c))
 
 
+OFFICIALS_COLUMN = Header(None, None, "official")
+_TITLE_WORDS = re.compile(r"[^\s()/·,]+")
+
+
+def is_approval_row(row: Sequence[Any]) -> bool:
+    """A row of an approval box (결재란): two or more cells, each one or more
+    approval titles (담당 | 팀장 | 과장 | 국장, 주무관 | 팀장, 기안자 | 검토자 |
+    결재권자, 과장(전결)) and nothing else; the names under them are the officials who
+    signed. A row with any other header (팀장 | 팀원: a volunteer team) is not one."""
+    cells = [str(c).strip() for c in row if c is not None and str(c).strip()]
+    return len(cells) >= 2 and all(isinstance(c, str) for c in row if c is not None) and all(
+        words and all(w in APPROVAL_TITLES for w in words) for words in map(_TITLE_WORDS.findall, cells))
+
+
 class TableStream:
     """Masks a table row by row as it streams (CSV/TSV rows; a sheet's rows
     as values). The header is the first row within ``header_search`` rows that
@@ -468,7 +558,8 @@ class TableStream:
     first header row is kept as written (a header is never masked as data:
     성명(한자) stays); in a header row under it, a cell that is not a known
     header is masked as its column was (so a data row dressed as a header
-    leaks nothing).
+    leaks nothing). A row of an approval box's titles (``is_approval_row``) is a
+    header of officials' columns: the names under it are kept.
     ``found`` counts by kind; ``columns`` is the table's classification."""
 
     def __init__(self, header_search: int = HEADER_SEARCH):
@@ -487,7 +578,7 @@ class TableStream:
         """The row as it may be published."""
         self.rows_seen += 1
         searching = self.in_header or (not self.header_rows and self.rows_seen <= self.header_search)
-        if searching and len(self.header_rows) < MAX_HEADER_ROWS and is_header_row(row):
+        if searching and len(self.header_rows) < MAX_HEADER_ROWS and (is_header_row(row) or is_approval_row(row)):
             masked = list(row) if not self.header_rows else \
                 [value if read_header(value).known else self.masker.mask_cell(i, value) for i, value in enumerate(row)]
             self.header_rows.append(list(row))
@@ -505,12 +596,13 @@ class TableStream:
         names: list[list[str]] = [[] for _ in range(width)]
         for depth, row in enumerate(self.header_rows):
             carried, carried_name = Header(), None
+            approval = is_approval_row(row)  # every column of an approval box is an official's, a blank title's too
             for i in range(width):
                 cell = row[i] if i < len(row) else None
                 if cell is not None and str(cell).strip():
-                    carried, carried_name = read_header(cell), str(cell).strip()
+                    carried, carried_name = OFFICIALS_COLUMN if approval else read_header(cell), str(cell).strip()
                 elif depth == len(self.header_rows) - 1:
-                    carried, carried_name = Header(), None  # the last row's cells are not merged parents
+                    carried, carried_name = OFFICIALS_COLUMN if approval else Header(), None  # not merged parents
                 parents[i] = combine(parents[i], carried)
                 if carried_name:
                     names[i].append(carried_name)

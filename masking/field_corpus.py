@@ -616,3 +616,48 @@ def _consistent(doc: Document) -> bool:
             if _HANGUL.match(before) or after not in NAME_FOLLOWERS:
                 return False
     return all(v in doc.text for v in distinct)
+
+
+@dataclass(frozen=True)
+class ListChange:
+    """A cell of a real list that masking changes: the list (its folder), the
+    column, the cell as written and as published, and the path (``record``:
+    a harvested record's field; ``table``: the list loaded as a table)."""
+    source: str
+    column: str
+    value: str
+    published: str
+    path: str
+
+
+def real_list_changes(lists: Path = SEOUL_LISTS) -> tuple[int, list[ListChange]]:
+    """Every distinct text cell (with a letter in it) of the city's real lists
+    (``lists/*/*.csv``) masked as the plaza publishes it: each row's fields as
+    a harvested record (``columns.mask_fields``) and each list as a table
+    (``columns.TableStream``, as uploads and DataStore tables are). Returns
+    the number of distinct cells read and each change, once per list, column,
+    value and path. Raises FileNotFoundError when ``lists`` holds no list."""
+    from .columns import TableStream, mask_fields  # the masking under test; the generator needs none of it
+
+    paths = sorted(lists.glob("*/*.csv"))
+    if not paths:
+        raise FileNotFoundError(f"{lists}: no lists (*/*.csv)")
+    seen: set[tuple[str, str, str]] = set()
+    changes: dict[tuple[str, str, str, str], ListChange] = {}
+    for path in paths:
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        header, stream = rows[0], TableStream()
+        stream.mask(header)
+        for row in rows[1:]:
+            as_record = mask_fields(dict(zip(header, row)))
+            as_table = stream.mask(row)
+            for column, value, in_table in zip(header, row, as_table):
+                if not re.search(r"[^\W\d_]", value):
+                    continue
+                seen.add((path.parent.name, column, value))
+                for where, published in (("record", as_record[column]), ("table", in_table)):
+                    if published != value:
+                        changes[(path.parent.name, column, value, where)] = ListChange(
+                            path.parent.name, column, value, published, where)
+    return len(seen), list(changes.values())

@@ -291,28 +291,68 @@ def _spelled_digits(text: str, out: list[Edit]) -> None:
     一, one), or one or two spelled beside an Arabic digit (공1공-1234-5678)
     when the run's digits have a private number's shape. A last 이 after a
     digit read with a final consonant, or before 요, may be the particle (…칠팔이 맞습니다, …사이요):
-    it is left out when the number is a private one without it and not with it.
-    A 에 between spelled groups is a hyphen read aloud, inside a private number."""
+    it is left out when the number is a private one without it and not with it; after a
+    number written in Arabic digits it is the particle (+82 10-2053-9919이요, which with it
+    would read as a registration number).
+    A 에 between spelled groups is a hyphen read aloud, inside a private number.
+    A run that crosses a table cell's edge is read cell by cell (``_cells``:
+    ``050821⇥공일공에 삼이이삼에 사팔삼삼⇥14,100,000``), and the 일 of a date's day is no
+    digit (``1975년 5월 13일⇥공일공-…``, ``2005년 5월 9일 010-6516-7316``)."""
     if not any(hint.search(text) for hint in _SPELLED_HINTS):
         return
     for m in _SPELLED_RUN.finditer(text):
-        tokens = list(_SPELLED_TOKEN.finditer(m.group()))
-        digits = "".join(_SPELLED_DIGITS.get(t.group().lower(), t.group()) for t in tokens)
-        if tokens[-1].group() == "이" and (tokens[-2].group().lower() in _BEFORE_PARTICLE_I
-                                          or text.startswith(("요", "에요"), m.end())) \
-                and is_private_number(digits[:-1]) and not is_private_number(digits):
-            tokens, digits = tokens[:-1], digits[:-1]
-        tokens, digits = _without_words_beside(m.group(), tokens, digits)
-        spelled = [t for t in tokens if t.group("spelled")]
-        if len(spelled) < MIN_SPELLED and not (spelled and _beside_arabic(spelled, m.group())
-                                               and is_private_number(digits)):
-            continue
-        spoken = [(a.end(), b.start()) for a, b in zip(tokens, tokens[1:]) if "에" in m.group()[a.end():b.start()]]
-        if spoken and not is_private_number(digits):
-            continue  # 에 is read as a hyphen only inside a private number
-        edits = [(t.start(), t.end(), _SPELLED_DIGITS[t.group().lower()]) for t in spelled]
-        edits += [(gap_start, gap_end, "-") for gap_start, gap_end in spoken]
-        out.extend((m.start() + start, m.start() + end, new) for start, end, new in sorted(edits))
+        start = m.start()
+        day = _DAY_OF_MONTH.match(text, start)
+        if day:
+            start = day.end()  # 5월 9일 010-…: the 일 counts the days of the month
+        for offset, piece in _cells(start, text[start:m.end()]):
+            for run in _SPELLED_RUN.finditer(piece):
+                out.extend(_spelled_run(text, run, offset) or ())
+
+
+_DAY_OF_MONTH = re.compile(r"(?<=월)\d{1,2}일|(?<=월 )\d{1,2}일")
+_CELL_GAP = re.compile(r"\t|[ ]{2,}")
+
+
+def _digits_of(run: str) -> str:
+    """The digits a run of Arabic and spelled digits reads as (공1공 → 010)."""
+    return "".join(_SPELLED_DIGITS.get(t.group().lower(), t.group()) for t in _SPELLED_TOKEN.finditer(run))
+
+
+def _cells(start: int, run: str) -> list[tuple[int, str]]:
+    """A run of digits at ``start`` as the pieces to read, each with its start: the
+    run whole, or cell by cell where it crosses a table cell's edge (a tab, two
+    blanks or more) and a cell alone holds a private number or the run whole does not."""
+    if not _CELL_GAP.search(run):
+        return [(start, run)]
+    cells = list(zip([start] + [start + gap.end() for gap in _CELL_GAP.finditer(run)], _CELL_GAP.split(run)))
+    if any(is_private_number(_digits_of(cell)) for _offset, cell in cells) or not is_private_number(_digits_of(run)):
+        return cells
+    return [(start, run)]
+
+
+def _spelled_run(text: str, m: re.Match, offset: int = 0) -> Optional[list[Edit]]:
+    """The edits that read one spelled run (``m`` matched at ``offset`` in ``text``) as
+    digits, or None when it is no number to read."""
+    tokens = list(_SPELLED_TOKEN.finditer(m.group()))
+    digits = _digits_of(m.group())
+    start, end = offset + m.start(), offset + m.end()
+    if tokens[-1].group() == "이" and is_private_number(digits[:-1]) and (
+            not is_private_number(digits) and (tokens[-2].group().lower() in _BEFORE_PARTICLE_I
+                                               or text.startswith(("요", "에요"), end))
+            or all(t.group().isdigit() for t in tokens[:-1])):
+        tokens, digits = tokens[:-1], digits[:-1]
+    tokens, digits = _without_words_beside(m.group(), tokens, digits)
+    spelled = [t for t in tokens if t.group("spelled")]
+    if len(spelled) < MIN_SPELLED and not (spelled and _beside_arabic(spelled, m.group())
+                                           and is_private_number(digits)):
+        return None
+    spoken = [(a.end(), b.start()) for a, b in zip(tokens, tokens[1:]) if "에" in m.group()[a.end():b.start()]]
+    if spoken and not is_private_number(digits):
+        return None  # 에 is read as a hyphen only inside a private number
+    edits = [(t.start(), t.end(), _SPELLED_DIGITS[t.group().lower()]) for t in spelled]
+    edits += [(gap_start, gap_end, "-") for gap_start, gap_end in spoken]
+    return [(start + s, start + e, new) for s, e, new in sorted(edits)]
 
 
 def _without_words_beside(run: str, tokens: list[re.Match], digits: str) -> tuple[list[re.Match], str]:
@@ -375,7 +415,9 @@ def _numbers(text: str, out: list[Edit]) -> None:
     (``010-12-34-56-78``, ``0 1 0 1 2 3 4 …``), make a private number
     (``is_private_number``); any other separator with a non-space character
     becomes ``-``, spaces one space, a line break one line break. A comma
-    before three digits is a thousands separator and stays."""
+    before three digits is a thousands separator and stays, and so do two blanks
+    or more between cells (``_cell_gaps``). A mobile's prefix in look-alike letters
+    in brackets is read (``(Olb)7183-9385``)."""
     if not _NUMBER_HINT.search(text):
         return
     for m in _NUMBER.finditer(text):
@@ -393,24 +435,32 @@ def _numbers(text: str, out: list[Edit]) -> None:
         tokens = [value for _start, _end, value in parts[::2]]
         separators = [value for _start, _end, value in parts[1::2]]
         read = [_read_token(tokens, separators, i) for i in range(len(tokens))]
+        if separators and separators[0] == ")" and text[m.start() - 1:m.start()] == "(":
+            prefix = "".join(_LOOKALIKES.get(ch, ch) for ch in tokens[0])
+            if _MOBILE_PREFIX.fullmatch(prefix):
+                read[0] = prefix  # (Olb)7183-9385: a mobile's prefix in brackets, not a speaker's tag
         if sum(ch.isdigit() for token in read for ch in token) < MIN_NUMBER_DIGITS:
             continue  # the look-alikes were letters after all (a speaker's tag: B) 1973.07.19)
         joined = _single_chains([value for _start, _end, value in parts]) | _regrouped(read, separators)
         commas = _commas_in_values(read, separators)
+        gaps = _cell_gaps(read, separators)
         for k, (start, end, value) in enumerate(parts):
             if k % 2 == 0:
                 out.append((start, end, read[k // 2]))
             elif k in joined:
                 out.append((start, end, ""))
             elif plain or (value == "," and len(parts[k + 1][2]) == 3) or is_cell_edge(value) \
-                    or value.strip() == "," and k not in commas:
-                continue  # as written: a plain number, thousands, a table cell's edge (CSV's too)
+                    or value.strip() == "," and k not in commas or k in gaps:
+                continue  # as written: a plain number, thousands, a table cell's edge (CSV's, two blanks too)
             elif k == 1 and value == ")" and text[parts[0][0] - 1:parts[0][0]] == "(":
                 continue  # (010)1234-5678: the recognizers know the parenthesised prefix
             elif value.strip(" \t\r\n"):
                 out.append((start, end, "-"))
             else:
                 out.append((start, end, "\n" if "\n" in value else " "))
+
+
+_MOBILE_PREFIX = re.compile(r"01[016789]")
 
 
 def _parts(run: str, offset: int) -> list[tuple[int, int, str]]:
@@ -482,8 +532,10 @@ def _separator_kind(separator: str) -> str:
 def _commas_in_values(read: list[str], separators: list[str]) -> set[int]:
     """The commas (as indices of token, sep, token …) of each stretch of groups
     joined by commas that, read with hyphens, is a private number as written
-    (``010,1234,5678``) or an account in a bank's layout; other commas between
-    digits are a CSV row's cell edges (``1998.02.21,7603-42-3659660``)."""
+    (``010,1234,5678``: in its shape and valid as a whole) or an account in a bank's
+    layout; other commas between digits are a CSV row's cell edges
+    (``1998.02.21,7603-42-3659660``, ``051 8536 6137,4091777864235``: a phone and an
+    account, not one card number)."""
     commas: set[int] = set()
     first = 0
     while first < len(separators):
@@ -494,10 +546,30 @@ def _commas_in_values(read: list[str], separators: list[str]) -> set[int]:
         while last + 1 < len(separators) and separators[last + 1].strip() == ",":
             last += 1
         groups = read[first:last + 2]
-        if _shown_as_written(groups, "-") or is_account_layout(groups):
+        if _shown_as_written(groups, "-") and is_private_number("".join(groups)) or is_account_layout(groups):
             commas.update(2 * i + 1 for i in range(first, last + 1))
         first = last + 1
     return commas
+
+
+def _cell_gaps(read: list[str], separators: list[str]) -> set[int]:
+    """The separators (as indices of token, sep, token …) of two blanks or more on
+    one line that part table cells, not a number's groups: neither the run's digits
+    nor those of the stretch of blank-separated groups around one make a private
+    number (``주곡리 471-5␣␣590112``: a lot number, then a date of birth in its cell;
+    ``010␣␣1234␣␣5678`` is one number)."""
+    if is_private_number("".join(read)):
+        return set()
+    gaps: set[int] = set()
+    first = 0
+    while first < len(separators):
+        last = first
+        while last < len(separators) and separators[last].strip(" \t") == "" and "\n" not in separators[last]:
+            last += 1
+        if last > first and not is_private_number("".join(read[first:last + 1])):
+            gaps.update(2 * i + 1 for i in range(first, last) if len(separators[i]) >= 2)
+        first = last + 1
+    return gaps
 
 
 def _regrouped(read: list[str], separators: list[str]) -> set[int]:

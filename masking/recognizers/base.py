@@ -27,6 +27,21 @@ def window_before(text: str, start: int, size: int) -> str:
     return text[max(line_start, start - size):start]
 
 
+# A UUID or a long hexadecimal token (a resource id in a URL, a file hash): its digit runs
+# are no card, account or phone number, even where look-alike letters read as digits.
+_IDENTIFIER = re.compile(r"[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}|(?<![0-9A-Za-z])(?=[0-9a-f]*[a-f])"
+                         r"(?=[0-9a-f]*[0-9])[0-9a-f]{32,}(?![0-9A-Za-z])")
+
+
+def inside_identifier(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies within a UUID or a hex token of 32+ characters."""
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    for m in _IDENTIFIER.finditer(text, max(line_start, start - 40), end + 40 if line_end < 0 else min(line_end, end + 40)):
+        if m.start() <= start and end <= m.end():
+            return True
+    return False
+
+
 class PatternRecognizer:
     """Finds ``pattern`` matches (group ``value`` if the pattern has one) that
     pass ``validate`` and, when ``context`` is given, have one of those words
@@ -44,7 +59,7 @@ class PatternRecognizer:
         for m in self.pattern.finditer(text):
             group = "value" if "value" in self.pattern.groupindex else 0
             start, end = m.span(group)
-            if self.validate and not self.validate(m):
+            if self.validate and not self.validate(m) or inside_identifier(text, start, end):
                 continue
             if self.context and not self.context.search(window_before(text, start, self.context_window)):
                 continue

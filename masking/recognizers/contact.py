@@ -79,6 +79,10 @@ class LandlineRecognizer:
 # Public contact points: central and local government (go.kr, korea.kr, mil.kr, the
 # regional domains such as seoul.kr) and the city's public institutions, whose staff
 # write from their own domains. Any subdomain of one is public too.
+# The institutions' domains were written from memory: no list of the city's institutions
+# with their mail domains by 서울시 or 행정안전부 was found in the stored pages and docs
+# (2026-11-29); the institutions themselves are the 지방공기업 and 출연기관 the city lists
+# (news.seoul.go.kr/gov/public_corporation describes them, without domains).
 PUBLIC_MAIL_DOMAINS = (
     "go.kr", "korea.kr", "mil.kr", "seoul.kr", "busan.kr", "daegu.kr", "incheon.kr", "gwangju.kr", "daejeon.kr",
     "ulsan.kr", "sejong.kr", "gyeonggi.kr", "gangwon.kr", "chungbuk.kr", "chungnam.kr", "jeonbuk.kr", "jeonnam.kr",

@@ -6,7 +6,7 @@ import re
 from typing import Iterable
 
 from ..findings import Finding
-from .base import NOT_DIGIT_AFTER, NOT_DIGIT_BEFORE, PatternRecognizer, digits, window_before
+from .base import NOT_DIGIT_AFTER, NOT_DIGIT_BEFORE, PatternRecognizer, digits, inside_identifier, window_before
 from .identity import in_row_of_persons, is_business_number, is_whole_cell
 
 
@@ -31,10 +31,10 @@ card_number = PatternRecognizer(
     NOT_DIGIT_BEFORE + r"[3-6]\d{3}(?:[\s-]?\d{4}){3}(?:\d{1,3})?|3\d{3}[\s-]?\d{6}[\s-]?\d{5}" + NOT_DIGIT_AFTER,
     validate=lambda m: 13 <= len(digits(m.group(0))) <= 19 and luhn_valid(digits(m.group(0))))
 
-_BANKS = ("국민|신한|우리|하나|농협|기업|새마을금고|새마을|우체국|수협|신협|카카오뱅크|카카오|토스뱅크|토스|케이뱅크"
+BANKS = ("국민|신한|우리|하나|농협|기업|새마을금고|새마을|우체국|수협|신협|카카오뱅크|카카오|토스뱅크|토스|케이뱅크"
           "|SC제일|제일|씨티|부산|대구|iM뱅크|경남|광주|전북|제주|산업|산림조합|저축은행|KB|NH|IBK|SC|BNK|DGB")
-ACCOUNT_CONTEXT = r"계좌|입금|예금주|송금|이체|은행|환불|(?:" + _BANKS + r")(?:은행)?\s*[:：(]?\s*$"
-_BANK_AFTER = re.compile(r"\s*[(\[,]?\s*(?:" + _BANKS + r")(?:은행)?")
+ACCOUNT_CONTEXT = r"계좌|입금|예금주|송금|이체|은행|환불|(?:" + BANKS + r")(?:은행)?\s*[:：(]?\s*$"
+_BANK_AFTER = re.compile(r"\s*[(\[,]?\s*(?:" + BANKS + r")(?:은행)?")
 _OFFICE_PHONE = re.compile(r"0(?:2|[3-6]\d)-\d{3,4}-\d{4}")
 
 # How each bank groups its account numbers (digits per segment), as printed on passbooks
@@ -68,8 +68,9 @@ class BankAccountRecognizer:
     (계좌, 입금, a bank's name before or right after it); without that, a number in a
     bank's own layout, unless a label before it names a public number (문서번호,
     사업자등록번호, 예산과목 …), or 11-14 bare digits as a whole cell of a numbered row
-    of persons (a table continued without its header). 사업자등록번호 with their check
-    digit are never accounts."""
+    of persons (a table continued without its header; with a leading 0 only from 12
+    digits, which no phone number has). 사업자등록번호 with their check digit are never
+    accounts."""
 
     kind = "bank_account"
 
@@ -80,12 +81,13 @@ class BankAccountRecognizer:
 
     def find(self, text: str) -> Iterable[Finding]:
         for m in self.pattern.finditer(text):
-            if not _is_account(m):
-                continue
+            if not _is_account(m) or inside_identifier(text, m.start(), m.end()):
+                continue  # 7c3fc61c-a640-4580-8693-83f5b5f1855b: a resource id
             before = window_before(text, m.start(), self.window)
             if self.context.search(before) or _BANK_AFTER.match(text, m.end()) or (
                     is_account_layout(m.group(0).split("-")) and not _PUBLIC_NUMBER_LABEL.search(before)) or (
-                    len(m.group(0)) >= 11 and m.group(0).isdigit() and not m.group(0).startswith("0")
+                    len(m.group(0)) >= 11 and m.group(0).isdigit()
+                    and (not m.group(0).startswith("0") or len(m.group(0)) >= 12)
                     and is_whole_cell(text, m.start(), m.end()) and in_row_of_persons(text, m.start(), m.end())):
                 yield Finding(m.start(), m.end(), self.kind, m.group(0))
 

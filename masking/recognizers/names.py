@@ -17,11 +17,19 @@ module finds them all:
   sentence even when the name is a word or has four syllables (정승: 연락 주실
   번호는 …입니다), but not a label (처리결과: …하였습니다);
 * in brackets after a word, a phone number or a nickname (010-… (고새),
-  닉네임 하늘바라기(구옥선)); as the answer to a question for the name
+  닉네임 하늘바라기(구옥선)) — not after a body or facility, whose bracket
+  names its branch or site (생활치료센터(태능), ㈜강동에프엔비(인기명)), and after
+  a common word only the dictionary's person (점검표 제출(신트리) is a place); as the answer to a question for the name
   (성함이 어떻게 되세요? ⏎ 네 공원이라고 합니다) or in a self-introduction
   (저는 …에 사는 설복로입니다);
 * in a list of names (참석: 김민수, 이영희, 박철수);
-* alone, where mecab-ko-dic reads the word as a person's name (김민수가 방문함).
+* alone, where mecab-ko-dic reads the word as a person's name (김민수가 방문함),
+  unless it is a place's: a place's word first (하천수: 하천 + 수) or a
+  station, pass or crossing after it (남태령 지하철역).
+
+Numbers in brackets are an age only alone (박지훈(52, 자영업), not 근무일지(1,5 화));
+a quotation after a compound of common words is a title, not speech (사례집
+"희망의 문턱에서"); 군/양 glued to a word end it (서울지역 토양).
 
 A cue finds a *strong* name (masked wherever it stands, except beside an
 office); a name found alone or in a list or speech is *weak* (kept everywhere
@@ -96,7 +104,7 @@ _LABELLED = re.compile(r"(?<![가-힣])(?P<role>" + _alt(ROLES) + r")"
                        r"(?:(?P<run>[가-힣]{1,8})|(?P<hanja>[" + HANJA + "]{2,4})(?![" + HANJA + "])"
                        r"|(?P<latin>" + LATIN + r")(?![A-Za-z]))")
 _HONORIFIC = re.compile(r"(?<![가-힣A-Za-z])(?:(?P<name>" + NAME + r")|(?P<hanja>[" + HANJA + r"]{2,4})"
-                        r"|(?P<latin>" + LATIN + r")|(?P<words>(?:(?!씨|님)[가-힣]{1,5}[ \t]){0,3}[가-힣]{1,5}))"
+                        r"|(?P<latin>" + LATIN + r")|(?P<words>(?:(?!씨|님)[가-힣]{1,5} ){0,3}[가-힣]{1,5}))"
                         r"(?:\(\s*\d{1,3}\s*(?:세|살)?\s*\))?[」』”\"’'\]]?[ \t]?(?:" + _alt(HONORIFICS) + r")(?=" + _AFTER + ")")
 _AGE_OR_WORK = (r"(?:(?:만\s*)?(?:\d{1,3}\s*(?:세|살)|" + _alt(OCCUPATIONS) + r")\s*[,)/·]"
                 r"|[^()\n]{0,16}?(?:직원|관계자|거주|보호자|가족|자녀|배우자|부모|이웃|세입자|집주인|소유자)\s*\))")
@@ -105,7 +113,7 @@ _AGE_AND_WORK = re.compile(r"[ \t]?\(\s*(?:만\s*)?\d{1,3}\s*(?:세|살)\s*[,/·
 PERSON_WORDS = frozenset(OCCUPATIONS + SPEAKER_ROLES) | frozenset("""남자 여자 남성 여성 노인 아동 청소년 청년 본인 부모 자녀
 배우자 가족 이웃 세입자 집주인 당사자 아이 어린이 환자 보호자 임산부 장애인 외국인""".split())
 _PARENTHESISED = re.compile(r"(?<![가-힣A-Za-z])(?:(?P<name>" + NAME + "|" + _SURNAME_CLASS + r"[가-힣]{3})"
-                            r"[ \t]?\(\s*(?:\d{1,3}\s*[,)]|(?P<explicit>"
+                            r"[ \t]?\(\s*(?:\d{1,3}\s*(?:\)|,(?!\s*\d))|(?P<explicit>"
                             + _AGE_OR_WORK + ")" +
                             r")|(?P<latin>" + LATIN + r")[ \t]?\(\s*" + _AGE_OR_WORK + ")")
 _SPEAKER = re.compile(r"(?m)^[ \t]*(?:[-·○●▶◦*□■]\s*)?(?:(?P<role>" + _alt(SPEAKER_ROLES) + r")[ \t]*)?"
@@ -113,6 +121,9 @@ _SPEAKER = re.compile(r"(?m)^[ \t]*(?:[-·○●▶◦*□■]\s*)?(?:(?P<role>"
                       r"[ \t]?(?:씨|님)?[ \t]*[:：]")
 # 010-1234-5678 (탁인환), 닉네임 지나가던이(김설봉): a name alone in brackets after a word or number.
 _BRACKETED = re.compile(r"(?<=\S)\s*\(\s*(?P<name>" + NAME + "|" + _SURNAME_CLASS + r"[가-힣]{3})\s*\)")
+# A body or facility before a bracket: the bracket names its branch, site or shop, not a person.
+_BODY_BEFORE = re.compile(r"(?:센터|아파트|단지|공원|학교|병원|시설|본부|사업소|지점|본점|매장|도서관|복지관|회관|구청|시청"
+                          r"|주민센터|역|공사|공단|재단|은행|교회|연구원|연구소|보건소|경로당|어린이집|유치원)$")
 # 닉네임 하늘바라기(구옥선): the word before the bracket is a nickname, the bracket the person's name.
 _NICKNAME = re.compile(r"(?:닉네임|별명|아이디|대화명|필명|ID|id)\s*[:：]?\s*$")
 # 저는 … 윤환록입니다, 반범중이라고 합니다, 최종이요: a person says their name.
@@ -215,9 +226,11 @@ def labelled_name(run: str, colon: bool = False, same_line: bool = True) -> str 
 
 def _label_word(word: str) -> bool:
     """A listed word, an official's title at its end, or four syllables ending
-    in a label's word (전자우편, 신청기간): a form's label, not a name."""
+    in a label's word after a word (전자우편, 신청기간, 처리결과): a form's label,
+    not a name (김린기준, 권채안건: no word before 기준, 안건)."""
     return word in NOT_NAMES or word.endswith(OFFICIAL_TITLES) or \
-        (len(word) == 4 and (word[2:] in NOT_NAMES or word[2:] in LABEL_TAILS))
+        (len(word) == 4 and (word[2:] in NOT_NAMES or word[2:] in LABEL_TAILS)
+         and (word[0] not in SURNAMES or morph.is_common_word(word[:2]) or word[:2] in NOT_NAMES))
 
 
 def plausible(name: str) -> bool:
@@ -245,6 +258,24 @@ def _spelled_apart(words: list[str]) -> bool:
     four short words, none a word the dictionary knows as a common one."""
     return 2 <= len(words) <= 4 and all(len(w) <= 3 and (len(w) == 1 or not any(
         morph.is_common_word(form) for form in _stem(w))) for w in words)  # 집 전화는: 전화 is a word
+
+
+# 님 or 씨 after a glued 군/양: the syllable is the name's own (김근빈양 님), not a second honorific.
+_HONORED_AFTER = re.compile(r"[ \t]?(?:씨|님)")
+# 박효예요 is 박효 with 예요 or 박효예 with 요 (김철이라고 합니다: 김철 or 김철이): a said name's
+# syllable 예 or 이 before the ending may be the name's own.
+_NAME_OR_ENDING = re.compile(r"[예이](?=요|에요|라고|고요)")
+
+
+def _said_readings(m: re.Match) -> list[str]:
+    """The name a person said (group ``name`` of ``m``) and, when it has two
+    syllables and 예 or 이 follows before the ending, also the three-syllable
+    reading with it: most names have three, and a masked syllable costs less
+    than a leaked one."""
+    name = m.group("name")
+    if len(name) == 2 and _NAME_OR_ENDING.match(m.string, m.end("name")):
+        return [name, name + m.string[m.end("name")]]
+    return [name]
 
 
 def _cued(text: str) -> Iterator[Name]:
@@ -284,15 +315,20 @@ def _cued(text: str) -> Iterator[Name]:
                     and name not in OFFICIAL_TITLES  # 제기 님의 의견: a name that is also a listed word
                 if (name not in NOT_NAMES or spaced) and name not in HONOURED_WORDS and not ambiguous:  # 양평 군
                     yield Name(name, True)
+                elif ambiguous and honorific[0] != " " and _HONORED_AFTER.match(text, m.end()):
+                    yield Name(name + honorific.strip(), True)  # 김근빈양 님이: 양 ends the name, 님 honours it
             else:
                 foreign = _foreign(m.group("words"))  # 응우옌 반 안 씨, 왕웨이 씨
-                if foreign:
+                glued = m.group(0)[len(m.group("words")):].strip().startswith(AMBIGUOUS_HONORIFICS) \
+                    and not m.group(0)[len(m.group("words"))].isspace()  # 서울지역 토양: 양 ends the word 토양
+                if foreign and not glued:
                     yield Name(foreign, True)
     for m in _PARENTHESISED.finditer(text):
         name = m.group("name") or m.group("latin")
         described = _AGE_AND_WORK.match(text, m.end("name")) and name not in PERSON_WORDS and name not in ROLES \
             and name not in HONORIFICS  # 기자(47세, 일용직): the bracket gives the work, so the word is a name
-        if m.group("latin") or (name not in NOT_NAMES or described) and (m.group("explicit") or plausible(name)):
+        if m.group("latin") or (name not in NOT_NAMES or described) and (
+                m.group("explicit") or plausible(name) and _named(name)):  # 조사결과(1): a number, no age
             yield Name(name.strip(), True)
     for m in _BRACKETED.finditer(text):  # 주소(도로명), 성명(한자): a label's qualifier is no name
         start = m.start()
@@ -300,29 +336,31 @@ def _cued(text: str) -> Iterator[Name]:
             start -= 1
         word = text[start:m.start()]  # the word the bracket is glued to
         name, after_label = m.group("name"), bool(word) and (word in NOT_NAMES or morph.is_common_word(word))
-        if len(name) == 4 and name[:2] not in COMPOUND_SURNAMES and _label_word(name):
-            continue  # 답변(윤율동장): a name glued to its title
         nick_start = start
         while nick_start > 0 and not text[nick_start - 1].isspace():
             nick_start -= 1  # the nickname may be in any letters (seoul_mom)
+        nickname = name not in NICKNAME_NOTES and _NICKNAME.search(text, max(0, nick_start - 12), nick_start)
+        if len(name) == 4 and name[:2] not in COMPOUND_SURNAMES and _label_word(name) and not nickname:
+            continue  # 답변(윤율동장): a name glued to its title; after a nickname the bracket is its owner's name
         owner = not word and name not in PHONE_NOTES and name not in NOT_NAMES and \
             _PHONE_BEFORE.search(text, max(0, m.start() - 24), m.start())
-        nickname = name not in NICKNAME_NOTES and _NICKNAME.search(text, max(0, nick_start - 12), nick_start)
         if (owner or nickname) and name not in HONOURED_WORDS:
             yield Name(name, True)  # 010-1234-5678 (고새), 닉네임 하늘바라기(이채)
+        elif _BODY_BEFORE.search(word) or _COMPANY_BEFORE.search(text, max(0, start - 6), start):
+            continue  # 생활치료센터(태능), ㈜강동에프엔비(인기명): a body's branch, site or shop
         elif plausible(name) and (len(name) < 4 or name[:2] in COMPOUND_SURNAMES) and \
-                (not after_label or morph.person_prefix(name) == len(name) or _unknown_name(name)):
-            yield Name(name, True)  # four syllables and one surname only after a phone or a nickname (가족수당)
+                (not after_label or morph.person_prefix(name) == len(name)):
+            yield Name(name, True)  # four syllables and one surname only after a phone or a nickname (가족수당);
+            # after a common word only the dictionary's person (점검표 제출(신트리): a place)
     for m in _INTRODUCED.finditer(text):
         myself = _MYSELF.search(text, max(0, m.start() - 40), m.start())  # 저는 쌍문동 …에 사는 설복로입니다
         if m.group(0).endswith("요") and _inflected(m.group("name")):
             continue  # 전화했어요, 주시겠어요: a verb, not a name
-        if myself and m.group("name") not in NOT_NAMES or \
-                plausible(m.group("name")) and m.group("name")[-1] not in BODY_ENDINGS | set("과국부"):
-            yield Name(m.group("name"), True)
+        for name in _said_readings(m):
+            if myself and name not in NOT_NAMES or plausible(name) and name[-1] not in BODY_ENDINGS | set("과국부"):
+                yield Name(name, True)
     for m in _ASKED.finditer(text):
-        if m.group("name") not in NOT_NAMES and m.group("name") not in _ANSWERS:
-            yield Name(m.group("name"), True)
+        yield from (Name(name, True) for name in _said_readings(m) if name not in NOT_NAMES and name not in _ANSWERS)
     speakers = list(_SPEAKER.finditer(text))
     for pattern in (_SPEAKER, _QUOTED):
         for m in speakers if pattern is _SPEAKER else pattern.finditer(text):
@@ -337,6 +375,8 @@ def _cued(text: str) -> Iterator[Name]:
                 if not said or _label_word(name):
                     continue
             quoted = role and name not in ROLES and bool(_SPEECH.match(text, m.end()))  # 주민 이의: "…"
+            if pattern is _QUOTED and not (_SPEECH.match(text, m.end()) or _named(name)):
+                continue  # 사례집 "희망의 문턱에서": a title in quotes after a compound noun
             if name and (m.groupdict().get("latin") or plausible(name) or (role and name not in NOT_NAMES) or said
                          or quoted):
                 yield Name(name.strip(), bool(role))  # 주민 주전: a speaker named by a role is a person
@@ -365,6 +405,8 @@ def _bare(text: str) -> Iterator[Name]:
         length = morph.person_prefix(word)
         if length >= 3 and word[length - 1] in "로길동가" and re.match(r"\s*\d", text[m.start() + length:]):
             continue  # 정동길 41-3, 을지로 12: a road or quarter before its number
+        if length >= 3 and (_PLACE_AFTER.match(text, m.end()) or _of_a_place(word[:length])):
+            continue  # 남태령 지하철역: a place before its station; 하천수: a stream's water
         if length >= 3 and re.fullmatch(NAME, word[:length]) and word[:length] not in NOT_NAMES \
                 and not _verb_form(word):
             rest = [pos for start, _end, pos, _sem in morph.morphemes(word) if start >= length]
@@ -377,6 +419,18 @@ def _bare(text: str) -> Iterator[Name]:
 
 # An auxiliary verb after a word (이관해 드리겠습니다, 확인해 주세요): the word is a verb.
 _AUXILIARY = re.compile(r"[ \t]+(?:드리[겠고면며어]|드려|드렸|주[세시십셔었겠고면]|줘|줬|보[세시겠았]|봐|놓[았겠]|두[세시겠었])")
+
+
+# A place's own word after a name the dictionary lists as a person's: the name is the place's (남태령 지하철역).
+_PLACE_AFTER = re.compile(r"[ \t]*(?:지하철역|전철역|역사?|정류장|정류소|고개|터널|교차로|사거리|삼거리|오거리|나들목|일대|방면|일원)"
+                          r"(?![가-힣])")
+
+
+def _of_a_place(word: str) -> bool:
+    """The dictionary lists ``word`` as a person's name, but its first two
+    syllables are a place (하천수: 하천 + 수, a stream's water; 서울역): a thing of the place."""
+    parts = morph.morphemes(word[:2])
+    return len(parts) == 1 and parts[0][1] == 2 and (parts[0][3] in ("장소", "지명"))
 
 
 def _inflected(word: str) -> bool:
@@ -407,6 +461,12 @@ def _verb_form(word: str) -> bool:
 # Syllables that (almost) never end a Korean given name but end common words: a surname and
 # two syllables before a particle ending in one of them is a prefixed noun (원자료를, 총사업을).
 NOT_GIVEN_NAME_ENDINGS = frozenset("료업획첩집값것곳법층률약급질액적품항표비")
+
+
+def _named(word: str) -> bool:
+    """The dictionary reads ``word`` as a person's name, or as no word it
+    knows (``_unknown_name``): not a compound of common words (사례집, 근무일지)."""
+    return morph.person_prefix(word) == len(word) or _unknown_name(word)
 
 
 def _unknown_stem(word: str) -> bool:

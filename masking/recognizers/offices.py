@@ -5,7 +5,7 @@ performing their duties are public; every other person's name is private.
 So a name stays where the text ties it to an office, and nowhere else:
 
 * a title beside it — after (홍길동 주무관, 오세훈 서울시장, 김영희 재무과장,
-  홍길동(주무관)) or before (주무관 홍길동, 위원장 김철수, 담당 박민수);
+  홍길동(주무관), 이정화/정수시설과장) or before (주무관 홍길동, 위원장 김철수, 담당 박민수);
 * an approval line (결재란): a line with two or more approval titles
   (담당 … 팀장 … 과장), and the line of names right under such a line;
 * an agency's contact or signature block: a line with a department and an
@@ -34,15 +34,22 @@ _TITLE = "(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + ")"
 # 재무과장, 도시계획국장, 서울시장, 성동구청장: a body's name glued to its head's title (not 운동장, 전통시장).
 _GLUED = (r"(?:[가-힣]{1,10}(?:과|팀|국|실|소|원|단|센터|본부|청|관)장|(?:서울|부산|대구|인천|광주|대전|울산|세종|"
           r"[가-힣]{1,6}시)(?:시장|시의원|의회의장)|[가-힣]{1,6}(?:구청장|군수|구의원|군의원|도지사|교육감|의회의장))")
-_TITLE_AFTER = re.compile(r"\s?(?:\(\s*)?(?:" + _GLUED + "|" + _TITLE + ")" + _PARTICLES + r"(?![가-힣])")
+_TITLE_AFTER = re.compile(r"\s?(?:[(/]\s*)?(?:" + _GLUED + "|" + _TITLE + ")" + _PARTICLES + r"(?![가-힣])")
 _TITLE_ENDS = re.compile(r"[ \t]" + _TITLE + r"(?=[\s,.)]|$)")
 _TITLE_BEFORE = re.compile(r"(?<![가-힣])(?:" + _GLUED + "|" + _TITLE[3:-1] + "|" + "|".join(OFFICE_LABELS) +
                            r")\s*[:：]?\s*$")
-_APPROVAL = re.compile(r"(?<![가-힣])(?:담당|주무관|팀장|과장|국장|실장|본부장|부시장|시장|기안자|검토자|"
-                       r"결재권자|협조자|전결|대결|주임|계장|동장|구청장|부구청장)(?![가-힣])")
+# The titles of an approval line (결재란): who drafts, reviews and signs.
+APPROVAL_TITLES = ("담당", "주무관", "팀장", "과장", "국장", "실장", "본부장", "부시장", "시장", "기안자", "검토자",
+                   "결재권자", "협조자", "전결", "대결", "주임", "계장", "동장", "구청장", "부구청장")
+_APPROVAL = re.compile(r"(?<![가-힣])(?:" + "|".join(APPROVAL_TITLES) + r")(?![가-힣])")
 _PRIVATE_ROLE = re.compile(r"(?<![가-힣])(?:" + "|".join(PRIVATE_ROLES) + r")(?!센터|등록|자치|참여|공청)")
 _OFFICE_PHONE = re.compile(r"(?<![0-9])0(?:2|[3-6][1-5])[-. )]\d{3,4}[-. ]\d{4}(?![0-9])")
 _DEPARTMENT = re.compile(r"[가-힣]{2,12}(?:과|팀|담당관|센터|본부|사업소|주민센터|구청|시청|위원회|의회)(?![가-힣])")
+
+
+def names_a_private_person(text: str) -> bool:
+    """``text`` has a private person's role word (민원인, 신청인, 주민 …)."""
+    return bool(_PRIVATE_ROLE.search(text))
 
 
 def _line(text: str, pos: int) -> tuple[int, int]:

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from masking import redact_text
-from masking.columns import TableMasker, TableStream, classify, mask_rows, read_header
+from masking.columns import TableMasker, TableStream, classify, mask_fields, mask_rows, read_header
 
 
 @pytest.mark.parametrize("header, kind", [
@@ -71,13 +71,42 @@ def test_places_keep_their_contacts_and_unknown_tables_are_masked():
 
 
 def test_the_citys_real_lists_lose_nothing_to_column_meaning(seoul_data):
+    """No column of the city's lists is private, so column meaning masks no cell
+    that pattern masking keeps; it keeps officials' names (writer) and places'
+    addresses (exec_loc) that text alone would mask (tests/masking/test_real_lists.py)."""
+    kept = 0
     for path in sorted(seoul_data.glob("*/*.csv")):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.reader(f))
         stream = TableStream()
         masked = list(mask_rows(rows, stream))
         assert not [c for c in stream.columns if c.private], path.name
-        assert masked == [[redact_text(cell) if cell.strip() else cell for cell in row] for row in rows], path.name
+        for row, out in zip(rows, masked):
+            assert all(o in (cell, redact_text(cell)) for cell, o in zip(row, out)), (path.name, row)
+            kept += sum(o == cell != redact_text(cell) for cell, o in zip(row, out))
+    assert kept >= 400  # the 담당자 of ~600 rows, the restaurants where money was spent
+
+
+@pytest.mark.parametrize("header, value, published", [
+    ("담당자", "박종현 (010-1234-5678)", "박종현 ([휴대전화번호])"),   # an official's column keeps the name only
+    ("writer", "김영은 등", "김영은 등"),
+    ("장소", "나무가 있는 집 종로구 신문로2가 1-241", "나무가 있는 집 종로구 신문로2가 1-241"),  # a restaurant
+    ("exec_loc", "산동 종로구 새문안로 83", "산동 종로구 새문안로 83"),
+    ("장소", "민원인 자택(마포구 망원로 12)", "민원인 자택(마포구 [주소])"),    # a home is still a home
+    ("장소", "래미안아파트 103동 1204호", "[주소]"),
+    ("비고", "나무가 있는 집 종로구 신문로2가 1-241", "나무가 있는 집 종로구 [주소]"),  # no column says it is a place
+])
+def test_officials_and_places_columns_keep_what_is_theirs(header, value, published):
+    assert list(mask_rows([[header], [value]]))[1] == [published]
+
+
+def test_a_rows_official_is_kept_in_its_other_cells_and_fields():
+    rows = [["제목", "담당자"], ["우수고객 방문 복명서(12월 이경천)", "이경천"], ["민원인 이경천 면담", "박종현"]]
+    assert list(mask_rows(rows))[1:] == [rows[1], ["민원인 [성명] 면담", "박종현"]]
+    fields = {"title": "우수고객 방문 복명서(12월 이경천)", "writer": "이경천", "exec_loc": "산동 종로구 새문안로 83",
+              "notes": "민원인 이경천 면담", "official": "정종순외8 010-2222-3333"}
+    assert mask_fields(fields) == dict(fields, notes="민원인 [성명] 면담", official="정종순외8 [휴대전화번호]")
+    assert redact_text(fields["title"]) != fields["title"]  # alone, the title's name is masked
 
 
 def test_the_plazas_glossary_headers_are_not_private():
@@ -227,3 +256,31 @@ def test_datastore_fields_with_qualified_and_verb_labels():
     record = {"seongmyeong_hanja": "洪吉童", "badneun_saram": "Kim Cheolsu", "bigo": "〇一〇-一二三四-五六七八"}
     assert masker.mask_record(record) == {"seongmyeong_hanja": "[성명]", "badneun_saram": "[성명]",
                                           "bigo": "[휴대전화번호]"}
+
+
+@pytest.mark.parametrize("titles", [
+    ["담당", "팀장", "과장", "국장"], ["주무관", "팀장", "과장"], ["기안자", "검토자", "결재권자"],
+    ["주무관", "과장(전결)"], ["담당", "", "팀장", "부구청장"],
+])
+def test_names_under_an_approval_boxs_titles_are_the_officials_and_stay(titles):
+    # a DOCX/HWPX 결재란 read as a table: the row of titles is its header, the names under it signed in office
+    names = ["김철수", "이영희", "박민수", "최정훈", "정수진"][:len(titles)]
+    stream = TableStream()
+    rows = [titles, names, ["2026. 3. 4."] * len(titles), [n + " 010-1234-5678" for n in names]]
+    masked = [stream.mask(row) for row in rows]
+    assert masked[:3] == rows[:3]
+    assert masked[3] == [n + " [휴대전화번호]" for n in names]  # a phone typed in the box is masked all the same
+
+
+@pytest.mark.parametrize("header", [["팀장", "팀원"], ["조", "팀장", "연락처"], ["성명", "팀장"], ["팀장", "비고"]])
+def test_a_row_of_titles_with_any_other_header_is_no_approval_box(header):
+    # a volunteer team's 팀장 is a citizen: only a row of approval titles and nothing else makes a box
+    row = ["1조" if h == "조" else "010-2222-3333" if h == "연락처" else "확인" if h == "비고" else "이영희"
+           for h in header]
+    masked = list(mask_rows([header, row]))
+    assert "이영희" not in str(masked[1]), masked
+
+
+def test_citizens_under_a_name_column_stay_masked_beside_an_approval_box():
+    rows = [["연번", "성명", "주소"], ["1", "김철수", "마포구 성미산로 17-5"]]
+    assert list(mask_rows(rows))[1][1:] == ["[성명]", "[주소]"]

@@ -6,6 +6,7 @@ its siblings' forms — separators, labels before or after, split lines,
 bank layouts — not only the issue's examples.
 """
 import random
+import re
 
 import pytest
 
@@ -154,6 +155,70 @@ def test_a_mobile_number_in_every_spelling_is_masked(number):
     assert_masked(f"연락 주실 번호는 {number}입니다.", number)
 
 
+def mobiles(rng):
+    return f"{rng.choice('016789')}", digits(4, rng, "123456789"), digits(4, rng, "0123456789")
+
+
+def glued_particles():
+    rng = random.Random(5)
+    for form in ("+82 1{a}-{b}-{c}", "+82-1{a}-{b}-{c}", "+82 (0)1{a}-{b}-{c}", "+82 1{a} {b} {c}", "01{a}-{b}-{c}"):
+        for particle in ("이요.", "이에요.", "이고요, 낮에만 받아요."):
+            # with 이 read as 2, 82 1a bb… is a registration number's shape (82-1a-bb, sex digit b[2])
+            a = "0" if form.startswith("+") else rng.choice("016789")
+            b = f"{rng.randint(10, 28)}{rng.randint(1, 8)}{rng.randint(0, 9)}"
+            number = form.format(a=a, b=b, c=digits(4, rng, "0123456789"))
+            yield f"고객: {number}{particle}", number
+
+
+@pytest.mark.parametrize("text, number", list(glued_particles()))
+def test_a_mobile_in_arabic_digits_with_the_particle_i_glued_is_masked(text, number):
+    # +82 10-2053-9919이: the digits with 이 read as 2 make a registration number's shape
+    assert_masked(text, number)
+
+
+def spelled_in_cells():
+    rng = random.Random(6)
+    korean = dict(zip("0123456789", "공일이삼사오육칠팔구"))
+    for before, after in (("050821\t", "\t14,100,000"), ("790206      ", "   35,150,000"),
+                          ("1975년 5월 13일\t", "\t금 5,650,000원"), ("65세 이상\u3000\u3000", "  1,160,000원")):
+        for hyphen in ("에 ", "-", " "):
+            a, b, c = mobiles(rng)
+            number = hyphen.join("".join(korean[d] for d in group) for group in ("01" + a, b, c))
+            yield f"{rng.randint(1, 9)}\t김영희\t{before}{number}{after}", number
+
+
+@pytest.mark.parametrize("text, number", list(spelled_in_cells()))
+def test_a_spelled_mobile_is_read_in_its_own_table_cell(text, number):
+    # the run of digits went on into the next cell's amount (or took the 일 of a date) and read as no number
+    out = assert_masked(text, number)
+    assert re.search(r"[\d,]+,000원?$", text).group() in out  # the amount in the next cell stays
+
+
+@pytest.mark.parametrize("text, date", [
+    ("3\t진목규\t1975년 5월 13일\t공일공-이일구육-팔팔삼구\t금 5,650,000원", "1975년 5월 13일"),
+    ("4\t문록형\t2005년 5월 9일\t010-6516-7316)\t은평구", "2005년 5월 9일"),  # 91 010… read as a registration number
+    ("생년월일 1991년 1월 6일 010-5167-3160", "1991년 1월 6일"),
+])
+def test_the_il_of_a_dates_day_is_no_spelled_digit(text, date):
+    out = assert_masked(text, date)
+    assert "[생년월일]" in out and "[휴대전화번호]" in out
+
+
+@pytest.mark.parametrize("before", ["주곡리 471-5", "주곡리 471", "등촌동 348-95", "105동 1203호"])
+@pytest.mark.parametrize("gap", ["  ", "\u3000\u3000", "      "])
+def test_two_blanks_between_numbers_part_table_cells(before, gap):
+    # normalising made the cell gap one blank, and the date of birth was no longer a whole cell
+    out = assert_masked(f"2  이의래   경기도 양평군 {before}{gap}590112        금 10,900,000원", "590112")
+    assert "금 10,900,000원" in out
+
+
+@pytest.mark.parametrize("prefix", ["(Olb)", "(OlO)", "(0l6)", "(Ol9)", "(ㅇ1ㅇ)"])
+def test_a_bracketed_mobile_prefix_in_look_alike_letters_is_masked(prefix):
+    # the bracket kept the letters as letters (as after a speaker's tag: B) 1973.07.19)
+    number = f"{prefix}{digits(4, RNG)}-{digits(4, RNG, '0123456789')}"
+    assert_masked(f"2. 연락처: {number}\n3. 여권번호", number)
+
+
 def test_a_spoken_hyphen_is_read_only_inside_a_private_number():
     assert_kept("제1조에 이사회의 일정에 삼일 사이에 오일을 더한다")
 
@@ -175,24 +240,6 @@ def test_a_spoken_hyphen_is_read_only_inside_a_private_number():
 ])
 def test_a_private_persons_address_is_masked(text, value):
     assert_masked(text, value)
-
-
-@pytest.mark.parametrize("text", [
-    "의견 제출처: 서울특별시 중구 세종대로 110 서울특별시청",
-    "의견 제출처:\n서울특별시 중구 세종대로 110",
-    "보내실 곳: 서울특별시 중구\n세종대로 110 서울특별시청 정보공개정책과",
-    "청사: 서울특별시 중구 세종대로 110",
-    "(우)04524 서울특별시 중구 세종대로 110",
-    "장소: 도봉구청(도봉구 마들로 656) 대회의실",
-    "카페세마(노원구 동일로 1238)에서 간담회",
-    "경기 하남시 서하남로 513 서부농협마트",
-    "사업장 소재지: 서울 금천구 가산디지털1로 168",
-    "위치: 중구 세종대로11길 35 앞 보도블록 파손",
-    "도로 12개소 보수, 전자우편으로 2021. 3. 4. 회신",
-    "노량진로 일대 정비",
-])
-def test_an_agencys_or_a_facilitys_address_is_public(text):
-    assert_kept(text)
 
 
 # --- bank accounts --------------------------------------------------------------------------
@@ -223,6 +270,85 @@ def test_bare_account_digits_in_a_row_of_persons_are_masked():
                         "56635638656124")
     assert "31,940,000원" in out
     assert_kept("| 1 | 2021년 | 12345678901 | 조례 제정 |")
+
+
+def addresses_beside_banks():
+    rng = random.Random(7)
+    for bank, layout in LAYOUTS.items():
+        number = "-".join(digits(n, rng, "0123456789") for n in layout)
+        lot = rng.choice(["석관동 {}-{}", "강원특별자치도 홍천군 서면 모곡리 {}-{}", "상계동 {}-{}"]).format(
+            rng.randint(1, 999), rng.randint(1, 99))
+        yield f"5  김건승   {bank} {number}  {lot}              39,620,000     재학생", lot  # the bank before it
+        yield f"4,류한한,(010)7155-1632,완료,{lot},{bank} {number},\"금 6,510,000원\"", lot  # the bank after it
+
+
+@pytest.mark.parametrize("text, value", list(addresses_beside_banks()))
+def test_a_bank_naming_an_account_in_the_row_is_no_place_for_the_address(text, value):
+    assert_masked(text, value)
+
+
+def test_a_bank_as_the_place_keeps_its_address():
+    assert_kept("행사장: 서면 모곡리 265-2 농협 앞")
+    assert_kept("장소: 하나은행 본점(중구 을지로 35)")
+
+
+@pytest.mark.parametrize("text", [
+    "의견 제출처: 서울특별시 중구 세종대로 110 서울특별시청",
+    "의견 제출처:\n서울특별시 중구 세종대로 110",
+    "보내실 곳: 서울특별시 중구\n세종대로 110 서울특별시청 정보공개정책과",
+    "청사: 서울특별시 중구 세종대로 110",
+    "(우)04524 서울특별시 중구 세종대로 110",
+    "장소: 도봉구청(도봉구 마들로 656) 대회의실",
+    "카페세마(노원구 동일로 1238)에서 간담회",
+    "경기 하남시 서하남로 513 서부농협마트",
+    "사업장 소재지: 서울 금천구 가산디지털1로 168",
+    "위치: 중구 세종대로11길 35 앞 보도블록 파손",
+    "도로 12개소 보수, 전자우편으로 2021. 3. 4. 회신",
+    "노량진로 일대 정비",
+])
+def test_an_agencys_or_a_facilitys_address_is_public(text):
+    assert_kept(text)
+
+
+@pytest.mark.parametrize("text", [
+    "의견 제출처 … 주소: 서울특별시 중구 세종대로 110 서울특별시청",
+    "의견 제출처\n주소: 서울특별시 중구 세종대로 110 서울특별시청",
+    "의견 제출처\n주소: 서울특별시 중구 세종대로 110",
+    "문의처: 도봉구청 복지정책과 / 주소: 도봉구 마들로 656 도봉구청 별관",
+    "담당부서: 도시계획과\n전화: 02-2133-1234\n주소: 서울특별시 노원구 동일로 1238 노원구청 2층",
+    "주소: 서울특별시 중구 세종대로 110\n서울특별시청 정보공개정책과",
+    "접수처 주소: 서울특별시 도봉구 마들로 656, 도봉구청 민원여권과",
+])
+def test_an_agencys_address_under_the_label_address_is_public_when_its_block_says_so(text):
+    # the label 주소 alone was read as a person's cue, nearer than the agency named after the address
+    assert_kept(text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("민원인: 홍길동\n주소: 노원구 동일로 1238 노원구청", "동일로 1238"),  # a person's block
+    ("신청인 주소: 서울특별시 중구 세종대로 110 서울특별시청", "세종대로 110"),
+    ("민원인 홍길동 (자택)\n연락처 010-1234-5678\n주소: 노원구 동일로 1238 노원구청", "동일로 1238"),
+    ("의견 제출처\n주소: 서울특별시 마포구 성미산로 17-5", "성미산로 17-5"),  # no agency named: whose is unknown
+    ("담당부서: 도시계획과\n주소: 서울특별시 마포구 성미산로 17-5 래미안아파트 103동 1204호", "103동 1204호"),
+    ("주소: 서울특별시 강북구 도봉로 12-3 거주", "도봉로 12-3"),
+])
+def test_a_private_address_under_the_label_address_stays_masked(text, value):
+    assert_masked(text, value)
+
+
+@pytest.mark.parametrize("length", [12, 13, 14])
+def test_bare_account_digits_with_a_leading_zero_in_a_row_of_persons_are_masked(length):
+    number = "0" + digits(length - 1, random.Random(length), "0123456789")
+    assert_masked(f"| 1 | 김율 | {number} | 금 5,830,000원 |", number)
+    assert_masked(f"7  성율원의  1971-09-15    11,300,000   재학생  {number}", number)
+    assert_masked(f"8,윤명하,19411021,051 8536 6137,{number},\"4,570,000\"", number)
+
+
+@pytest.mark.parametrize("phone", ["051 8536 6137", "6137", "02-6137", "010 8536"])
+def test_a_csv_comma_between_a_number_and_an_account_is_a_cell_edge(phone):
+    # 6137,4091777864235 read as one card number 6137-4091-7778-6423-5 took the account with it
+    out = assert_masked(f"8,윤명하,19411021,{phone},4091777864235,\"4,570,000\"", "4091777864235")
+    assert "4,570,000" in out
 
 
 def business_number(rng):

@@ -106,3 +106,43 @@ def test_a_labelled_name_in_hanja_is_masked(text, value):
 ])
 def test_labels_and_codes_that_look_like_values_are_kept(text):
     assert redact_text(text) == text, kinds(text)
+
+
+@pytest.mark.parametrize("given", ["효예", "수이", "채이", "민예", "경이"])
+@pytest.mark.parametrize("said", ["민원인: 박{}요.", "성함이 어떻게 되세요?\n고객: 박{}요.\n", "저는 박{}요.",
+                                  "성함이 어떻게 되세요?\n민원인) 네 박{}라고 합니다.\n"])
+def test_a_said_name_whose_last_syllable_may_be_the_ending_is_masked_whole(said, given):
+    # 박효예요: 박효 + 예요 or 박효예 + 요 — the three-syllable reading is masked too
+    text = said.format(given)
+    assert f"박{given}" not in redact_text(text), kinds(text)
+
+
+@pytest.mark.parametrize("name", ["심채하율", "권채안건", "홍길동", "남궁민수"])
+def test_a_name_in_a_tab_separated_cell_before_ssi_is_masked(name):
+    # the words before 씨 ran across the tab into the cell before: "심채하율⇥심채하율" is found nowhere
+    text = f"2024-03-13 19:59\t{name}\t{name} 씨 말에 동의합니다."
+    assert name not in redact_text(text), kinds(text)
+
+
+@pytest.mark.parametrize("name", ["권채안건", "김민결과", "이수내용", "박하일시"])
+def test_a_nicknames_bracket_holds_a_name_whatever_it_ends_with(name):
+    # four syllables ending in a label's word (안건, 결과) after a nickname are its owner's name
+    text = f"[2023-06-05 12:03] 닉네임 seoul_mom({name}) — 저희 집도 피해를 입었습니다."
+    assert name not in redact_text(text), kinds(text)
+    assert redact_text("답변(윤율동장): 확인하겠습니다.") == "답변(윤율동장): 확인하겠습니다."
+
+
+@pytest.mark.parametrize("name", ["김근빈양", "박소양", "이수군"])
+def test_a_name_ending_in_gun_or_yang_before_nim_is_masked_whole(name):
+    # 김근빈 + 양 was read as 김근빈 with the honorific 양, then dropped as ambiguous; 님 after it says 양 is the name's
+    text = f"{name} 님이 (010)4576-5799로 회신을 요청함."
+    assert name not in redact_text(text), kinds(text)
+
+
+@pytest.mark.parametrize("name", ["김린기준", "도휘결과", "최우내용"])
+def test_a_four_syllable_speaker_ending_like_a_label_is_a_name(name):
+    text = (f"{name}: 연락 주실 번호는 (010)4493-8601입니다.\n답변(실장 정의상): 검토하겠습니다.\n"
+            "주민 서순의: 다음에도 오겠습니다.")
+    assert name not in redact_text(text), kinds(text)
+    kept = "신청기간: 2021. 3. 4.까지입니다.\n처리결과: 조치하였습니다.\n회의일시: 3월 4일입니다."
+    assert redact_text(kept) == kept

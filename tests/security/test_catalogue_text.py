@@ -37,6 +37,23 @@ def test_record_and_resource_text_typed_by_hand_is_stored_masked(app):
     assert app.get("/api/3/action/package_search", query_string={"q": "1234567"}).json["result"]["count"] == 0
 
 
+def test_a_typed_official_is_masked_as_a_harvest_masks_it(app):
+    """The ``official`` field names the official acting in office: as in a harvest
+    (``masking.columns.field_recognizers``) the name stays, without a title too, and
+    a phone typed beside it is masked; the same name in the notes is masked there."""
+    editor = factories.UserWithToken()
+    org = factories.Organization(users=[{"name": editor["name"], "capacity": "editor"}])
+    made = app.post("/api/3/action/package_create", headers={"Authorization": editor["token"]}, json={
+        "type": "sanction", "name": "typed-official", "title": "민원 회신", "owner_org": org["id"],
+        "department": "주택정책과", "production_date": "2024-01-01", "disclosure_class": "공개",
+        "source_system": "업무관리시스템", "source_id": "TYPED-3", "document_number": "주택정책과-78",
+        "official": "박영희 010-2345-6789", "notes": "민원인 김철수 연락처 010-1234-5678"})
+    assert made.status_code == 200, made.body[:300]
+    shown = app.get("/api/3/action/package_show", query_string={"id": "typed-official"}).json["result"]
+    assert shown["official"] == "박영희 [휴대전화번호]"
+    assert "김철수" not in shown["notes"] and "1234-5678" not in shown["notes"]
+
+
 PII = "민원인 홍길동 연락처 010-1234-5678 주민 900101-1234567"
 PII_SECRETS = ("홍길동", "1234-5678", "1234567")
 

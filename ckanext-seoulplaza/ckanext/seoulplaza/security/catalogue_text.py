@@ -7,7 +7,8 @@ editing a record by hand (the form, the API, ``package_patch``, every
 search index, DCAT and the dumps. So did an organization's or group's
 admin, a view's author and a user describing themself (a display name shows as
 a comment's author: the name one chose to show stays, a phone beside it does not). Every string a caller gives these actions — at any depth:
-extras, tags, resources — passes ``masking.redact`` first, except the values
+extras, tags, resources — passes ``masking.redact`` first (with the recognizers its
+field's name calls for, as a harvest: ``masking.columns.field_recognizers``), except the values
 of ``IDENTIFIERS``: ids, references and stamps that CKAN or a fixed vocabulary
 checks, which masking would leave alone and whose exact value other code
 relies on (and, for a user, the login and its secrets: ``USER_ACCOUNT``).
@@ -28,7 +29,7 @@ from collections import Counter
 from typing import Any, Optional, Sequence
 
 from masking import redact
-from masking.columns import OTHER_THAN_NAMES
+from masking.columns import OTHER_THAN_NAMES, field_recognizers
 
 from .. import uploads
 from . import MASKED, checked_before
@@ -78,7 +79,11 @@ def masked_strings(value: Any, found: Counter, recognizers: Optional[Sequence[An
 
 
 def _masked_fields(fields: dict[str, Any], found: Counter, kept: frozenset[str]) -> dict[str, Any]:
-    return {key: value if key in kept else masked_strings(value, found) for key, value in fields.items()}
+    """Each field masked by what its name says it holds, as a harvest masks a record
+    (``masking.columns.field_recognizers``: an ``official``'s name is kept, a place's
+    address too; every recognizer for any other field)."""
+    return {key: value if key in kept else masked_strings(value, found, field_recognizers(key))
+            for key, value in fields.items()}
 
 
 def masking(what: str, kept: frozenset[str] = IDENTIFIERS, own_name: Optional[str] = None) -> Any:
