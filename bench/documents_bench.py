@@ -1,4 +1,4 @@
-"""Benchmark the document formats agencies write (issue 19): HWP 5, DOCX, XLSX, CSV.
+"""Benchmark the document formats agencies write (issue 19): HWP 5, DOCX, XLSX, CSV, PDF.
 
 Per format, generated originals (``masking.corpus`` text and a table of
 private persons whose 성명/연락처/주소 only the column tells: no role word
@@ -12,15 +12,27 @@ extractor: extract-hwp for HWP, the raw XML text of DOCX and XLSX, the raw
 file for CSV), the table cells' private values left in what is published
 (text, and for XLSX/CSV the masked file's rows too), and for XLSX/CSV the
 rows per second of the table path (masked file and DataStore rows).
+
+PDFs (text pages, then a page with an approval box and a ruled table of
+applicants) are also read by ``pdftotext -layout`` (poppler), the speed
+reference, on the same files (its CPU time as a child process), and its text
+is the independent extractor. PDFs whose pages are text drawn as outlines or
+scans (one blurred past reading) are reported apart: OCR pages per second,
+and how many pages were read with OCR or withheld. Tesseract runs on one
+thread (``OMP_THREAD_LIMIT=1``), so every figure is per core.
 Run: ``.venv/bin/python bench/documents_bench.py [DOCUMENTS_PER_FORMAT]``.
 """
 from __future__ import annotations
 
 import html
 import io
+import os
 import random
 import re
+import resource
+import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from collections import Counter
@@ -28,6 +40,7 @@ from pathlib import Path
 from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract on one core, like the rest
 
 from extract_hwp.hwp5 import extract_text_from_hwp5  # noqa: E402
 
@@ -67,7 +80,20 @@ def _xml_text(data: bytes, parts: str) -> str:
                      for m in re.findall(r"<(?:\w+:)?[tv](?: [^>]*)?>([^<]*)<", archive.read(n).decode()))
 
 
+def pdftotext(data: bytes) -> tuple[str, float]:
+    """(``pdftotext -layout``'s text of ``data``, its CPU seconds)."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(data)
+        f.flush()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        text = subprocess.run(["pdftotext", "-layout", f.name, "-"], capture_output=True, check=True).stdout
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return text.decode("utf-8"), (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
 def independent(fmt: str, data: bytes) -> str:
+    if fmt == "pdf":
+        return pdftotext(data)[0]
     if fmt == "hwp":
         return extract_text_from_hwp5(io.BytesIO(data))
     if fmt == "docx":
@@ -101,6 +127,12 @@ def build(fmt: str, k: int) -> tuple[bytes, str, list[str], str]:
         data = writers.xlsx({"명단": [[line] for line in lines[:2]] + table, "본문": [[line] for line in lines[2:]]})
         if k % 10 == 3:
             data = data[: len(data) // 2]
+    elif fmt == "pdf":
+        approval = [["주무관", "팀장", "과장"], ["홍길동", "김영희", "이철수"]]
+        form = documents.form_pdf("지원금 지급 명단", approval, table[:16])
+        data = documents.joined(documents.reportlab_pdf(lines), form)
+        written = "\n".join(lines + ["\t".join(r) for r in approval + table[:16]])
+        private = [v for row in table[1:16] for v in row[:2]]
     else:
         data = "\n".join(",".join(r) for r in table).encode("utf-8")
         written = "\n".join("\t".join(r) for r in table)
@@ -110,7 +142,7 @@ def build(fmt: str, k: int) -> tuple[bytes, str, list[str], str]:
 def bench(fmt: str, n: int) -> None:
     published, refused, pages, sheets, seconds = 0, Counter(), 0, 0, 0.0
     recalls, against, leaked, cells = [], [], 0, 0
-    table_seconds, table_rows = 0.0, 0
+    table_seconds, table_rows, reference_seconds = 0.0, 0, 0.0
     for k in range(n):
         data, name, private, written = build(fmt, k)
         start = time.process_time()
@@ -127,6 +159,8 @@ def bench(fmt: str, n: int) -> None:
         read = extract(data, name).text
         recalls.append(recall(written, read))
         reference = independent(fmt, data)
+        if fmt == "pdf":
+            reference_seconds += pdftotext(data)[1]
         against.append(recall(reference, read) if reference.strip() else 1.0)
         cells += len(private)
         leaked += sum(value in result.text for value in private)
@@ -147,13 +181,39 @@ def bench(fmt: str, n: int) -> None:
           f"table private values left {leaked} of {cells}")
     if table_rows:
         print(f"{'':5} as a table (masked file and DataStore rows): {table_rows / table_seconds:6.0f} rows/s")
+    if reference_seconds:
+        print(f"{'':5} pdftotext -layout on the same files: {sheets / reference_seconds:6.1f} pages/s "
+              f"(masking end to end is {reference_seconds / seconds * 100:.0f}% of its speed)")
+
+
+def bench_ocr(n: int) -> None:
+    """PDFs of three pages: text as outlines, a scan, a blurred scan (withheld)."""
+    pages, seconds, by_source = 0, 0.0, Counter()
+    leaked = 0
+    for k in range(n):
+        rng = random.Random(k)
+        name, phone = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN), \
+            f"010-{rng.randint(2000, 9999)}-{rng.randint(1000, 9999)}"
+        lines = [line for doc in Generator(k).documents(2) for line in doc.text.splitlines() if line.strip()][:30]
+        lines += [f"민원인 {name} 연락처 {phone}"]
+        data = documents.joined(documents.outline_pdf(lines), documents.scan_pdf(lines),
+                                documents.scan_pdf(lines, blur=6))
+        start = time.process_time()
+        result = redact_document(data, name=f"scan-{k}.pdf")
+        seconds += time.process_time() - start
+        pages += result.source_pages
+        by_source.update(p.source for p in result.page_sources)
+        leaked += sum(value in result.text for value in (name, phone))
+    print(f"pdf/OCR {n:2} docs  {pages} pages ({', '.join(f'{s} {c}' for s, c in by_source.most_common())})  "
+          f"{seconds:6.2f} CPU-s  {pages / seconds:5.2f} pages/s; private values left {leaked} of {2 * n}")
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 40
-    formats: dict[str, Callable] = {"hwp": bench, "docx": bench, "xlsx": bench, "csv": bench}
+    formats: dict[str, Callable] = {"pdf": bench, "hwp": bench, "docx": bench, "xlsx": bench, "csv": bench}
     for fmt, run in formats.items():
         run(fmt, n)
+    bench_ocr(max(2, n // 10))
 
 
 if __name__ == "__main__":

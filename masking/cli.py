@@ -3,8 +3,10 @@
 ``scan`` lists what ``redact`` masks, table columns by their meaning included.
 ``redact`` writes, for a text input, its masked text to DIR/<same name>; for a
 document (PDF, DOCX, HWPX, HWP, XLSX, CSV, HTML), its masked text to DIR/<stem>.txt and the
-masked PDF to DIR/<stem>.pdf. A file that fails is reported and skipped; the
-exit status is 1 if any did, 2 for bad usage.
+masked PDF to DIR/<stem>.pdf, and for a PDF how each page's text was obtained
+where it was not its text layer (OCR, or withheld for a steward's review). A
+file that fails is reported and skipped; the exit status is 1 if any did, 2
+for bad usage.
 """
 from __future__ import annotations
 
@@ -46,6 +48,7 @@ def _redact(args: argparse.Namespace) -> int:
     out_dir = Path(args.out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     failed = written = findings = 0
+    withheld = 0
     for number, name in enumerate(args.files, 1):
         path = Path(name)
         try:
@@ -64,7 +67,12 @@ def _redact(args: argparse.Namespace) -> int:
         print(f"[{number}/{len(args.files)}] {path.name}: {len(result.findings)} masked, "
               f"{len(result.nonpublic)} non-public parts ({result.source_format}, {result.extractor})",
               file=sys.stderr)
-    print(f"Summary: {written} written, {failed} skipped, {findings} values masked", file=sys.stderr)
+        for page in result.page_sources:  # how each PDF page's text was obtained, where not its text layer
+            if page.reason:
+                print(f"    {page}", file=sys.stderr)
+        withheld += len(result.withheld_pages)
+    print(f"Summary: {written} written, {failed} skipped, {findings} values masked, "
+          f"{withheld} pages withheld for review", file=sys.stderr)
     return 1 if failed else 0
 
 

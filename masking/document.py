@@ -9,19 +9,26 @@ from typing import Iterable, Mapping, Optional, Union
 
 from .analyzer import scan
 from .anonymizer import redact
-from .columns import Column, TableStream, read_header
+from .columns import RECOGNIZERS, Column, TableStream, read_header
 from .errors import DocumentError
 from .extract import Table, extract
+from .extract.pdf import WITHHELD, PageSource
 from .findings import Finding
-from .nonpublic import NonPublicPart, NonPublicPartNotFound, Withholding
+from .nonpublic import NonPublicPart, NonPublicPartNotFound, Withholding, notice
+from .operators import replacement
+from .redact_pdf import leftovers, redact_pdf
 from .render import text_to_pdf
+
+MIN_CHECKED = 3  # characters: shorter masked values are not looked for again in the published PDF
 
 
 @dataclass
 class RedactionResult:
     """What is published (``pdf``, ``text``) and the report (``findings``,
     ``nonpublic``: kind and position in the extracted text, with the removed
-    value for the steward's review — never publish the report's ``text``)."""
+    value for the steward's review — never publish the report's ``text``;
+    for a PDF, ``page_sources``: how each page's text was obtained — text
+    layer, OCR or withheld for a steward's review)."""
     pdf: bytes
     text: str
     findings: list[Finding] = field(default_factory=list)
@@ -31,6 +38,12 @@ class RedactionResult:
     source_pages: int = 0
     pages: int = 0
     withheld: Optional[Withholding] = None
+    page_sources: list[PageSource] = field(default_factory=list)
+
+    @property
+    def withheld_pages(self) -> list[int]:
+        """Pages (1-based) published as the notice "이미지 페이지 — 검토 후 공개", for a steward."""
+        return [p.number for p in self.page_sources if p.source == WITHHELD]
 
 
 def _read(source: Union[str, Path, bytes], name: Optional[str]) -> tuple[bytes, str]:
@@ -87,8 +100,11 @@ def read_tables(text: str, tables: Iterable[Table]) -> TableReading:
                 if not header and column is not None and column.private and column.kind and after != before:
                     found.append(Finding(start, end, column.kind, before))
                     continue
-                own = [Finding(start + f.start, start + f.end, f.kind, f.text) for f in scan(before)]
-                found += _union(text, own + [f for f in in_row if start <= f.start and f.end <= end])
+                recognizers = RECOGNIZERS.get(column.context) if column is not None else None
+                own = [Finding(start + f.start, start + f.end, f.kind, f.text) for f in scan(before, recognizers)]
+                found += _union(text, own + [f for f in in_row if start <= f.start and f.end <= end
+                                             and not (recognizers and f.kind == "person_name"
+                                                      and column.context == "official")])
         reading.headers.append(last_header)
         reading.columns.append(stream.columns)
     found += _elsewhere(text, found)
@@ -141,9 +157,9 @@ def redact_document(source: Union[str, Path, bytes],
     anything it cannot publish safely.
     """
     if isinstance(nonpublic, Withholding):
-        notice = nonpublic.notice_text()
-        pdf, pages = text_to_pdf(notice, title)
-        return RedactionResult(pdf, notice, pages=pages, withheld=nonpublic)
+        text = nonpublic.notice_text()
+        pdf, pages = text_to_pdf(text, title)
+        return RedactionResult(pdf, text, pages=pages, withheld=nonpublic)
     data, name = _read(source, name)
     extracted = extract(data, name)
     try:
@@ -151,6 +167,19 @@ def redact_document(source: Union[str, Path, bytes],
         redaction = redact(extracted.text, nonpublic or (), operators, known=tables.findings, read=tables.rows)
     except NonPublicPartNotFound as e:
         raise DocumentError(name, str(e)) from e
-    pdf, pages = text_to_pdf(redaction.text, title)
-    return RedactionResult(pdf, redaction.text, redaction.findings, redaction.nonpublic,
-                           extracted.format, extracted.extractor, extracted.pages, pages)
+    if extracted.pdf is None:
+        pdf, pages = text_to_pdf(redaction.text, title)
+        return RedactionResult(pdf, redaction.text, redaction.findings, redaction.nonpublic,
+                               extracted.format, extracted.extractor, extracted.pages, pages)
+    reading = extracted.pdf
+    covered = [(f.start, f.end, replacement(f, operators)) for f in redaction.findings]
+    covered += [(p.start, p.end, notice(int(p.kind.split(":")[1]))) for p in redaction.nonpublic]
+    pdf = redact_pdf(reading, covered, title)
+    masked = "".join(redaction.text.split())
+    left = leftovers(pdf, {f.text for f in redaction.findings + redaction.nonpublic
+                           if len("".join(f.text.split())) >= MIN_CHECKED and "".join(f.text.split()) not in masked})
+    if left:  # never expected: the redaction missed a drawn copy of a masked value
+        raise DocumentError(name, f"{len(left)} masked values are still in the redacted PDF; not published")
+    return RedactionResult(pdf, redaction.text, redaction.findings, redaction.nonpublic, extracted.format,
+                           extracted.extractor, extracted.pages, len(reading.pages),
+                           page_sources=[p.report for p in reading.pages])

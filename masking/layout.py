@@ -51,6 +51,7 @@ PERSON_HEADERS = ("참여자 수령자 봉사자 자원봉사자 서명자 서�
                   "발언자 질문자 의견제출자 교육생 수료자 합격자 선정자").split()
 # Labels of columns that say nothing personal, seen beside names in lists of persons.
 TABLE_WORDS = frozenset("""연번 번호 순번 순 no 비고 서명 날인 서명날인 서명또는날인 사인 인 구분 일자 날짜 일시 금액 지급액
+인감 인감날인 직인 도장 서명란 날인란
 지급금액 수령액 지원금 지원금액 지원액 단위 수량 인원 시간 활동시간 봉사시간 활동내용 내용 사유 의견 성별 나이 연령 관계 소속
 순서 직업 분야 역할 확인 요지 발언요지 주요내용 질의내용 답변 참석여부 수령확인 수령일 지급일 신청일 접수일 활동일 참석일 횟수 회차 사업명 행사명 교육명 과목 학교 학년
 은행 은행명 입금은행 동 통 반 지역 결과 상태 비율 점수 순위 국적 세대원수 가구원수 합계 소계 총계 계 이하여백 여백""".split())
@@ -91,7 +92,7 @@ NOT_NAMES = frozenset("일동 이하 여백 이상 합계 소계 총계 주민 �
 
 _SEPARATORS = {"pipe": re.compile(r"[|│┃｜]"), "tab": re.compile(r"\t"), "space": re.compile(r"[ \t\u3000\xa0]{2,}|[\t\u3000]")}
 # An amount written with thousands separators: its commas do not part CSV cells (1,500,000원).
-_AMOUNT = re.compile(r"(?<![\d.\-])\d{1,3}(?:,\d{3})+(?![\d\-]|\.\d)")
+_AMOUNT = re.compile(r"(?<![\d.\-/])\d{1,3}(?:,\d{3})+(?![\d\-)]|\.\d|[ \t]\d)")
 _BROKEN = re.compile(r"[-‐－~(/,]$")  # a cell whose value goes on in the next line (020908-⏎1234567)
 _RULE = re.compile(r"[ \t]*[|│┃｜+:=\-─━┼├┤┌┐└┘┬┴ \t]*[-─━=]{3,}[|│┃｜+:=\-─━┼├┤┌┐└┘┬┴ \t]*")
 _PAGE_MARK = re.compile(r"[ \t\x0c]*(?:[-–—][ \t]*\d{1,4}[ \t]*[-–—]|\d{1,4}(?:[ \t]*/[ \t]*\d{1,4})?|(?i:page)[ \t]*\d+)[ \t]*")

@@ -29,13 +29,18 @@ class FontMissing(RuntimeError):
     pass
 
 
-@lru_cache(maxsize=None)
-def _register_font() -> str:
+def font_path() -> Path:
+    """NanumGothic's file. Raises FontMissing."""
     for path in FONT_PATHS:
         if path.exists():
-            pdfmetrics.registerFont(TTFont(FONT_NAME, str(path)))
-            return FONT_NAME
+            return path
     raise FontMissing("Korean font NanumGothic not found: install Debian fonts-nanum (bin/setup does)")
+
+
+@lru_cache(maxsize=None)
+def _register_font() -> str:
+    pdfmetrics.registerFont(TTFont(FONT_NAME, str(font_path())))
+    return FONT_NAME
 
 
 def _wrap(line: str, width: float, font: str) -> Iterator[str]:

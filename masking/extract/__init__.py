@@ -7,13 +7,14 @@ import io
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from typing import Optional
 
 from ..errors import DocumentError
 from .blocks import Block, Table, assemble
 from .html import html_text
 from .hwp import UnreadableHwp, hwp_blocks
 from .office import docx_blocks, hwpx_blocks
-from .pdf import UnreadablePdf, pdf_pages
+from .pdf import PdfReading, UnreadablePdf, read_pdf
 from .sheets import UnreadableSheet, csv_table, is_xlsx, xlsx_tables
 from .text import UndecodableText, decode
 
@@ -27,9 +28,10 @@ __all__ = ["Extracted", "Table", "extract", "detect_format", "MAX_BYTES", "SPREA
 class Extracted:
     text: str
     format: str      # pdf, docx, hwpx, hwp, xlsx, csv, tsv, html, text
-    extractor: str   # what read it (pdfminer, pdfminer+pdfium, xml, hwpforge, openpyxl, html/utf-8, cp949 …)
+    extractor: str   # what read it (pymupdf, pymupdf+tesseract, xml, hwpforge, openpyxl, html/utf-8, cp949 …)
     pages: int       # source pages (sheets of a workbook; 1 for formats without pages)
     tables: list[Table] = field(default_factory=list)  # the text's tables, cell by cell
+    pdf: Optional[PdfReading] = None  # a PDF's pages: each character's box and how its text was obtained
 
 
 def detect_format(data: bytes, name: str) -> str:
@@ -61,8 +63,9 @@ def extract(data: bytes, name: str) -> Extracted:
     kind = detect_format(data, name)
     try:
         if kind == "pdf":
-            pages, extractor = pdf_pages(data)
-            return Extracted("\n".join(p.rstrip("\n\x0c") for p in pages) + "\n", "pdf", extractor, len(pages))
+            reading = read_pdf(data)
+            text = "".join(page.text + "\n" for page in reading.pages)
+            return Extracted(text, "pdf", reading.extractor, len(reading.pages), pdf=reading)
         if kind == "zip":
             return _zip(data, name)
         if kind == "ole":

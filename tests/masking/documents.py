@@ -1,16 +1,130 @@
 """Build the test originals: the hand-assembled CID-font PDFs pdfminer fails
-on here; ordinary PDFs, encrypted PDFs, DOCX and HWPX come from the stand-ins'
-file builders (re-exported so tests have one place to look)."""
+on here; PDFs as scanners and converters write them (text drawn as glyph
+outlines with reportlab and fontTools, pages that are one picture, blurred
+scans), a form with ruled tables and an approval box; ordinary PDFs,
+encrypted PDFs, DOCX and HWPX come from the stand-ins' file builders
+(re-exported so tests have one place to look)."""
 from __future__ import annotations
 
+import io
 import zlib
+from typing import Sequence
 
+from fontTools.pens.basePen import BasePen
+from fontTools.ttLib import TTFont as FontFile
 from pdfminer.cmapdb import CMapDB
-from reportlab.pdfbase.ttfonts import TTFontFile
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
+from reportlab.pdfgen import canvas
 
 from harvesters.standins.files import NANUM, docx, hwpx, reportlab_pdf
 
-__all__ = ["docx", "hwpx", "reportlab_pdf", "embedded_cmap_pdf", "no_unicode_map_pdf"]
+__all__ = ["docx", "hwpx", "reportlab_pdf", "embedded_cmap_pdf", "no_unicode_map_pdf", "outline_pdf", "scan_pdf",
+           "form_pdf", "joined", "LEADING"]
+LEADING = 18  # points between lines on the generated pages
+
+
+class _CanvasPen(BasePen):
+    """A glyph's outline (fontTools) drawn into a reportlab path at (x, y), scaled."""
+    def __init__(self, glyphs, path, x: float, y: float, scale: float):
+        super().__init__(glyphs)
+        self.path, self.x, self.y, self.scale = path, x, y, scale
+
+    def _point(self, point):
+        return self.x + point[0] * self.scale, self.y + point[1] * self.scale
+
+    def _moveTo(self, point):
+        self.path.moveTo(*self._point(point))
+
+    def _lineTo(self, point):
+        self.path.lineTo(*self._point(point))
+
+    def _curveToOne(self, a, b, c):
+        self.path.curveTo(*self._point(a), *self._point(b), *self._point(c))
+
+    def _closePath(self):
+        self.path.close()
+
+
+def outline_pdf(lines: Sequence[str], size: float = 11, text_layer: str = "") -> bytes:
+    """One page whose text is drawn as glyph outlines, one filled path per
+    glyph, as "text as curves" exports write it; ``text_layer``: real text
+    the page also carries (e.g. only its digits)."""
+    font = FontFile(NANUM)
+    cmap, glyphs, scale = font.getBestCmap(), font.getGlyphSet(), size / font["head"].unitsPerEm
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=True)
+    for i, line in enumerate(lines):
+        x, y = 50.0, 780 - LEADING * i
+        for ch in line:
+            name = cmap.get(ord(ch))
+            if name is None:
+                continue
+            path = pdf.beginPath()
+            glyphs[name].draw(_CanvasPen(glyphs, path, x, y, scale))
+            pdf.drawPath(path, stroke=0, fill=1)
+            x += glyphs[name].width * scale
+    if text_layer:
+        pdfmetrics.registerFont(TTFont("TestNanum", NANUM))
+        pdf.setFont("TestNanum", size)
+        pdf.drawString(50, 780 - LEADING * (len(lines) + 1), text_layer)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def scan_pdf(lines: Sequence[str], dpi: int = 200, blur: float = 0) -> bytes:
+    """One page that is only a picture of ``lines`` (a scan); ``blur``: a
+    Gaussian blur radius in pixels that makes it unreadable."""
+    width, height = int(A4[0] / 72 * dpi), int(A4[1] / 72 * dpi)
+    image = Image.new("L", (width, height), 255)
+    draw, font = ImageDraw.Draw(image), ImageFont.truetype(NANUM, int(11 * dpi / 72))
+    for i, line in enumerate(lines):
+        draw.text((50 * dpi / 72, (62 + LEADING * i) * dpi / 72), line, font=font, fill=0)
+    if blur:
+        image = image.filter(ImageFilter.GaussianBlur(blur))
+    png = io.BytesIO()
+    image.save(png, "PNG")
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=True)
+    pdf.drawImage(ImageReader(io.BytesIO(png.getvalue())), 0, 0, *A4)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def form_pdf(title: str, approval: Sequence[Sequence[str]], table: Sequence[Sequence[str]],
+             after: Sequence[str] = ()) -> bytes:
+    """A page as approval documents are laid out: the title, an approval box
+    (a row of titles over a row of who signed) and a ruled table, both drawn
+    as grids of lines, then the ``after`` lines."""
+    pdfmetrics.registerFont(TTFont("TestNanum", NANUM))
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=True)
+    pdf.setFont("TestNanum", 16)
+    pdf.drawString(50, 780, title)
+    pdf.setFont("TestNanum", 10)
+    y = 740.0
+    for rows, left, width in ((approval, 300, 60), (table, 50, 120)):
+        top = y
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                pdf.drawString(left + c * width + 6, y - 15, cell)
+            y -= 22
+        for r in range(len(rows) + 1):
+            pdf.line(left, top - 22 * r, left + width * len(rows[0]), top - 22 * r)
+        for c in range(len(rows[0]) + 1):
+            pdf.line(left + width * c, top, left + width * c, y)
+        y -= 30
+    for line in after:
+        pdf.drawString(50, y, line)
+        y -= LEADING
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
 
 
 def _assemble(objects: list[bytes]) -> bytes:
@@ -73,3 +187,12 @@ def no_unicode_map_pdf(text: str) -> bytes:
         b"<< /Type /FontDescriptor /FontName /NanumGothic /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0"
         b" /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 8 0 R >>")
         + [_stream(b"/Filter /FlateDecode /Length1 %d" % len(font), zlib.compress(font))])
+
+
+def joined(*pdfs: bytes) -> bytes:
+    """One PDF of the pages of ``pdfs``, in order."""
+    import pymupdf
+    out = pymupdf.open()
+    for pdf in pdfs:
+        out.insert_pdf(pymupdf.open(stream=pdf, filetype="pdf"))
+    return out.tobytes(garbage=3, deflate=True)

@@ -70,23 +70,28 @@ def test_output_is_deterministic():
     assert redact_document(original).pdf == redact_document(original).pdf
 
 
-def test_pdfminer_dropping_korean_falls_back_to_pdfium():
+def test_korean_in_a_font_with_an_embedded_cmap_is_read():
     text = "서울특별시 청년수당 지급 계획 900101-1234567"
     original = documents.embedded_cmap_pdf(text)
-    assert "청년수당" not in extract_text(io.BytesIO(original))  # the pdfminer bug this guards against
+    assert "청년수당" not in extract_text(io.BytesIO(original))  # pdfminer's bug: MuPDF must not share it
 
     result = redact_document(original, name="embedded-cmap.pdf")
 
-    assert result.extractor == "pdfminer+pdfium"
+    assert result.extractor == "pymupdf"
     assert "서울특별시 청년수당 지급 계획 [주민등록번호]" in result.text
     assert leaks(result.pdf, "900101-1234567") == []
 
 
-def test_a_pdf_no_reader_can_decode_is_refused_not_published():
+def test_a_font_without_a_unicode_map_is_read_with_ocr_not_published_unread():
     original = documents.no_unicode_map_pdf("민원인 김철수 900101-1234567")
     assert "(cid:" in extract_text(io.BytesIO(original))
-    with pytest.raises(DocumentError, match=r"cid.pdf: page 1: the text layer cannot be read"):
-        redact_document(original, name="cid.pdf")
+
+    result = redact_document(original, name="cid.pdf")
+
+    assert [(p.source, p.reason) for p in result.page_sources] == [
+        ("OCR", "the text layer cannot be read (a font without a Unicode map)")]
+    assert "민원인 [성명] [주민등록번호]" in result.text
+    assert all(leaks(result.pdf, v) == [] for v in ("김철수", "900101-1234567"))
 
 
 @pytest.mark.parametrize("build, name", [
