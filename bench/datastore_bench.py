@@ -12,8 +12,16 @@ dates, departments and amounts). For each: rows/s for
 then datastore_search latency (median of 20) for a department + month filter,
 a full-text query and a plain page.
 
-Uses the *test* databases (test.ini), which it empties: run it with the test
-suite idle.   .venv/bin/python bench/datastore_bench.py [--rows N]
+``--korean N`` instead measures Korean search on a table of N generated rows
+(default 40,000) loaded by xloader: filling ``_full_text`` with CKAN's words
+alone and with the plaza's bigrams, then per query (a common word, two
+syllables, the end of a word, a rare place) the median latency and hits of
+CKAN's word match, a prefix match, ILIKE without an index, pg_trgm's GIN
+index (when the extension can be created) and ``datastore_search`` (bigrams).
+
+Uses the *test* databases (test.ini, or $SEOULPLAZA_BENCH_INI), which it
+empties: run it with the test suite idle.
+    .venv/bin/python bench/datastore_bench.py [--rows N | --korean N]
 """
 from __future__ import annotations
 
@@ -89,9 +97,99 @@ def xloader_path(source: Path, columns: list[str], labels: dict[str, str], n: in
     return resource["id"]
 
 
+KOREAN_QUERIES = ("간담회", "간담", "총괄과", "청파로")
+
+
+def median_ms(run, repeat: int = 15) -> tuple[float, int]:
+    """(median milliseconds, the last run's answer) of ``run()``."""
+    times, answer = [], 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        answer = run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000, answer
+
+
+def korean_search(args, real, columns, labels, org) -> None:
+    """Korean search over ``args.korean`` generated rows (see the module)."""
+    import logging
+
+    import ckan.plugins.toolkit as tk
+    import sqlalchemy as sa
+    from ckan.tests import factories
+    from ckanext.datastore.backend.postgres import get_write_engine
+    from ckanext.seoulplaza.datastore_fulltext import bigram_sql, tsquery
+    from ckanext.xloader import loader
+
+    tmp = Path(tempfile.mkdtemp(prefix="datastore-bench-"))
+    source = tmp / "korean.csv"
+    with source.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow([labels[c] for c in columns])
+        n = sum(1 for row in generated_rows(real, args.korean) if writer.writerow([row.get(c, "") for c in columns]))
+    dataset = factories.Dataset(owner_org=org["id"])
+    resource = factories.Resource(package_id=dataset["id"], url="http://bench/korean.csv", format="CSV")
+    quiet = logging.getLogger("bench.xloader")
+    quiet.setLevel(logging.WARNING)
+    fields = loader.load_csv(str(source), resource_id=resource["id"], mimetype="text/csv", logger=quiet)
+    loader.create_column_indexes(fields=fields, resource_id=resource["id"], logger=quiet)
+    table = f'"{resource["id"]}"'
+    text = " || ' ' || ".join(f"coalesce({sa.column(f['id'])}::text, '')" for f in fields)
+    korean = " || ' ' || ".join(f"coalesce({sa.column(f['id'])}, '')" for f in fields if f["type"] == "text")
+    engine = get_write_engine()
+    print(f"== Korean search: {n:,} rows")
+    with engine.begin() as conn:
+        conn.execute(sa.text(f"ALTER TABLE {table} ADD COLUMN words tsvector"))
+        start = time.perf_counter()
+        conn.execute(sa.text(f"UPDATE {table} SET words = to_tsvector({text})"))
+        print(f"  fill: CKAN's words                 {time.perf_counter() - start:6.1f} s")
+        conn.execute(sa.text(f"CREATE INDEX ON {table} USING gin (words)"))
+        start = time.perf_counter()
+        conn.execute(sa.text(f"UPDATE {table} SET words = to_tsvector({text}) || {bigram_sql(text)}"))
+        print(f"  fill: words + bigrams, one UPDATE  {time.perf_counter() - start:6.1f} s")
+        conn.execute(sa.text(f"ALTER TABLE {table} ENABLE TRIGGER zfulltext"))
+        start = time.perf_counter()
+        conn.execute(sa.text(f"UPDATE {table} SET _full_text = NULL"))
+        print(f"  fill: words + bigrams, by trigger  {time.perf_counter() - start:6.1f} s")
+        conn.execute(sa.text(f"UPDATE {table} SET words = to_tsvector({text})"))
+    trigrams = True
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+            start = time.perf_counter()
+            conn.execute(sa.text(f"CREATE INDEX bench_trgm ON {table} USING gin (({korean}) gin_trgm_ops)"))
+            print(f"  pg_trgm GIN index                  {time.perf_counter() - start:6.1f} s")
+    except sa.exc.DBAPIError as e:
+        trigrams = False
+        print(f"  pg_trgm not measured: {e.orig}".splitlines()[0])
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(sa.text(f"VACUUM ANALYZE {table}"))  # the fills' dead rows and GIN pending lists, as after a load
+
+        def count(where, **params):
+            return lambda: conn.execute(sa.text(f"SELECT count(*) FROM {table} WHERE {where}"), params).scalar()
+        for q in KOREAN_QUERIES:
+            ways = {
+                "CKAN words (plainto_tsquery)": count("words @@ plainto_tsquery(:q)", q=q),
+                "prefix (to_tsquery 'q:*')": count("words @@ to_tsquery(:q)", q=tsquery(q, words_only=True)),
+                "ILIKE, no index": count(f"({text}) ILIKE :q", q=f"%{q}%"),
+            }
+            if trigrams:
+                ways["pg_trgm GIN, ILIKE"] = count(f"({korean}) ILIKE :q", q=f"%{q}%")
+            ways["bigrams GIN (_full_text)"] = count("_full_text @@ to_tsquery(:q)", q=tsquery(q))
+            ways["datastore_search (bigrams)"] = lambda: tk.get_action("datastore_search")(
+                {}, {"resource_id": resource["id"], "q": q, "limit": 20})["total"]
+            for way, run in ways.items():
+                ms, hits = median_ms(run)
+                print(f"  {q:6s} {way:30s} {ms:7.1f} ms  {hits:>7,} rows")
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP EXTENSION IF EXISTS pg_trgm CASCADE"))  # CKAN's test clean-up cannot drop its functions
+    source.unlink()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--korean", type=int, default=0, help="only Korean search, on a table of this many rows")
     parser.add_argument("--data-dir", type=Path, default=ROOT.parent / "shared/data/seoul-opengov")
     args = parser.parse_args()
 
@@ -118,6 +216,9 @@ def main() -> None:
         fields = [{"id": c, "type": t, "info": {"label": label}} for c, t, label in EXPENSE_COLUMNS]
         with (args.data_dir / LISTS["expense"]).open(encoding="utf-8", newline="") as f:
             real = list(csv.DictReader(f))
+
+        if args.korean:
+            return korean_search(args, real, columns, labels, org)
 
         def typed(row):
             return {c: typed_value(t, row.get(c, "")) for c, t, _l in EXPENSE_COLUMNS}

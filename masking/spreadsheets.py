@@ -6,10 +6,14 @@ tables): the header is found (title rows above it are masked by pattern), a
 private person's column (성명, 연락처, 주소 …) is masked whole, every other
 cell by pattern — so the DataStore rows, the file, the text and the PDF
 publish the same cells.
-The result gives each sheet's header and data rows (for the DataStore) and a
-new file written from the masked cells only (``to_xlsx``, ``to_csv``): nothing
-of the original file — comments, document properties, defined names, cached
-formulas — is copied, as the published PDF copies nothing of a document.
+The result gives each sheet's header and data rows (for the DataStore) and
+the file to publish (``file``): a workbook is written anew from the masked
+cells only (``to_xlsx``): nothing of the original — comments, document
+properties, defined names, cached formulas — is copied, as the published PDF
+copies nothing of a document. A CSV/TSV holds nothing but its cells, so it is
+published as it came when nothing in it was masked, and otherwise with only
+the masked records written anew (``extract.sheets.rewritten``), in its own
+encoding, byte-order mark and line endings.
 """
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ from .anonymizer import redact, redact_text
 from .columns import Column
 from .document import read_tables
 from .extract import extract
+from .extract.sheets import MalformedTable, csv_dialect, csv_records, rewritten, table_text, unchanged_unless_different
 from .errors import DocumentError
 from .nonpublic import NonPublicPart, NonPublicPartNotFound, notice
 from .operators import replacement
@@ -54,6 +59,7 @@ class MaskedSpreadsheet:
     format: str                      # xlsx, csv or tsv
     sheets: list[MaskedSheet]
     found: Counter = field(default_factory=Counter)   # what was masked, by kind
+    source: bytes = b""              # the file as it came
 
     def to_xlsx(self) -> bytes:
         book = Workbook()
@@ -68,16 +74,31 @@ class MaskedSpreadsheet:
         return buffer.getvalue()
 
     def to_csv(self, delimiter: str = ",") -> bytes:
-        """The first sheet as UTF-8 CSV (with a BOM, so Excel reads the Korean)."""
-        buffer = io.StringIO(newline="")
-        csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(self.sheets[0].rows)
-        return buffer.getvalue().encode("utf-8-sig")
+        """The CSV/TSV as it came, with the records masking changed written
+        anew (``source`` read again: it is the file's own text, encoding
+        and line endings). :raises UnicodeEncodeError: a masked record its
+        encoding cannot write (then ``file`` writes UTF-8)"""
+        source = table_text(self.source)
+        dialect = csv_dialect(source.text, delimiter)
+        rows = self.sheets[0].rows
+        text, changed = rewritten(
+            csv_records(source.text, dialect),
+            lambda record: unchanged_unless_different(record.cells, rows[record.row - 1])
+            if record.row <= len(rows) else None, dialect)
+        return source.encoded(text) if changed else self.source
 
     def file(self) -> tuple[bytes, str]:
-        """(the published file, its suffix): a workbook stays a workbook."""
+        """(the published file, its suffix): a workbook stays a workbook, a
+        CSV/TSV keeps its bytes but for the masked records."""
         if self.format == "xlsx":
             return self.to_xlsx(), "xlsx"
-        return self.to_csv("\t" if self.format == "tsv" else ","), self.format
+        try:
+            return self.to_csv("\t" if self.format == "tsv" else ","), self.format
+        except UnicodeEncodeError:
+            buffer = io.StringIO(newline="")
+            csv.writer(buffer, delimiter="\t" if self.format == "tsv" else ",",
+                       lineterminator="\r\n").writerows(self.sheets[0].rows)
+            return buffer.getvalue().encode("utf-8-sig"), self.format
 
 
 def mask_spreadsheet(data: bytes, name: str, nonpublic: Iterable[NonPublicPart] = ()) -> MaskedSpreadsheet:
@@ -87,6 +108,11 @@ def mask_spreadsheet(data: bytes, name: str, nonpublic: Iterable[NonPublicPart] 
     every form it is published in). :raises DocumentError: unreadable, or a
     non-public part not in it (naming the file and the problem)"""
     extracted = extract(data, name)
+    if extracted.format in ("csv", "tsv"):
+        try:
+            table_text(data)  # the bytes it is published in must read back as the text masked
+        except MalformedTable as e:
+            raise DocumentError(name, str(e)) from e
     text = extracted.text
     reading = read_tables(text, extracted.tables)
     try:
@@ -99,7 +125,7 @@ def mask_spreadsheet(data: bytes, name: str, nonpublic: Iterable[NonPublicPart] 
     for table, header, columns in zip(extracted.tables, reading.headers, reading.columns):
         rows = [[_edited(text, start, end, edits) for start, end in spans] for spans in table.cells]
         sheets.append(MaskedSheet(_sheet_title(table.name), rows, header, columns))
-    return MaskedSpreadsheet(extracted.format, sheets, Counter(f.kind for f in redaction.findings))
+    return MaskedSpreadsheet(extracted.format, sheets, Counter(f.kind for f in redaction.findings), data)
 
 
 def _edited(text: str, start: int, end: int, edits: list[tuple[int, int, str]]) -> str:

@@ -72,7 +72,7 @@ def test_csv_and_tsv_in_korean_encodings(name, encoding, delimiter):
     masked = mask_spreadsheet(data, name)
     assert masked.sheets[0].data == [["[성명]", "[전화번호]", "재신청"], ["[성명]", "[전화번호]", ""]]
     content, suffix = masked.file()
-    assert suffix == name[-3:] and content.decode("utf-8-sig").splitlines()[1] == delimiter.join(["[성명]", "[전화번호]", "재신청"])
+    assert suffix == name[-3:] and content.decode(encoding).split("\r\n")[1] == delimiter.join(["[성명]", "[전화번호]", "재신청"])
     assert "박민수" not in redact_document(data, name=name).text
 
 
@@ -111,3 +111,15 @@ def test_a_non_public_part_is_removed_from_the_cells_too():
     assert masked.sheets[0].rows[1:] == [["단가", "[비공개: 제9조 제1항 제5호]"], ["일정", "3월 착공"]]
     with pytest.raises(DocumentError, match=r"^review\.xlsx: non-public part"):
         mask_spreadsheet(data, "review.xlsx", [NonPublicPart(5, text="없는 문장")])
+
+
+@pytest.mark.parametrize("encoding, bom, ending", [("utf-8", b"", "\n"), ("utf-8", b"\xef\xbb\xbf", "\r\n"),
+                                                   ("cp949", b"", "\r\n")])
+def test_a_csv_attachment_is_published_as_it_came_but_for_its_masked_records(encoding, bom, ending):
+    rows = ["부서,직위,비고", "청년정책과,주무관,\"회의실 3층, 별관\"", "총무과,팀장,점심"]
+    data = bom + ending.join(rows + [""]).encode(encoding)
+    assert mask_spreadsheet(data, "list.csv").file() == (data, "csv")  # nothing masked: byte for byte
+    private = bom + ending.join(rows + ["총무과,팀장,\"민원인 박민수 010-9876-5432\"", ""]).encode(encoding)
+    content, _suffix = mask_spreadsheet(private, "list.csv").file()
+    assert content.startswith(bom) and content.split(b"\n")[:3] == private.split(b"\n")[:3]
+    assert "010-9876-5432" not in content.decode(encoding) and content.count(ending.encode()) == 4

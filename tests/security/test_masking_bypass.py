@@ -19,13 +19,17 @@ import zipfile
 
 import pytest
 from ckan import model
+from ckan.logic import ValidationError
 from ckan.tests import factories, helpers
 from ckanext.comments.model import Comment
 from openpyxl import Workbook, load_workbook
+from PIL import Image
 
+from masking.extract import extract
 from masking.normalize import normalize
 
 from harvesters import run
+from harvesters.standins.files import docx, hwpx, reportlab_pdf
 from harvesters.standins.store import utc_now
 from tests.conftest import PLUGINS
 from tests.plaza.conftest import PARTICIPATION, as_user, participation_db  # noqa: F401 (fixture)
@@ -381,3 +385,43 @@ def test_data_dictionaries_json_and_array_cells_are_stored_masked(app):
 
 def _last_resource_id() -> str:
     return model.Session.query(model.Resource).order_by(model.Resource.created.desc()).first().id
+
+
+_LETTER = ["민원 회신", "민원인 홍길동 (연락처 010-4821-7730) 님의 민원에 회신합니다.", "담당: 주택정책과 주무관 김영수"]
+
+
+@pytest.mark.ckan_config("ckan.plugins", PLUGINS)
+@pytest.mark.usefixtures("with_plugins", "harvest_db")
+@pytest.mark.parametrize("filename, content, published_as", [
+    ("reply.pdf", reportlab_pdf(_LETTER), "reply.pdf"),
+    ("reply.docx", docx(_LETTER), "reply.pdf"),
+    ("reply.hwpx", hwpx(_LETTER), "reply.pdf"),
+    ("reply.txt", "\n".join(_LETTER).encode("utf-8"), "reply.txt"),
+], ids=["pdf", "docx", "hwpx", "txt"])
+def test_an_uploaded_document_is_published_masked(app, create_with_upload, filename, content, published_as):
+    """A steward's PDF, DOCX, HWPX or text file was stored and published as it
+    came, private persons and all: only tables passed the masking."""
+    admin = factories.Sysadmin()
+    dataset = factories.Dataset(owner_org=factories.Organization()["id"])
+    resource = create_with_upload(content, filename, package_id=dataset["id"], url=filename,
+                                  context={"user": admin["name"]})
+    assert resource["url"].endswith("/" + published_as)
+    download = app.get(resource["url"].split("test.ckan.net", 1)[-1]).data
+    published = extract(download, published_as).text
+    assert "홍길동" not in published and "4821" not in published and "7730" not in published
+    assert "[성명]" in published and "주택정책과" in published and "김영수" in published
+    assert "성명 1" in helpers.call_action("resource_show", id=resource["id"])["masking_report"]
+
+
+@pytest.mark.ckan_config("ckan.plugins", PLUGINS)
+@pytest.mark.usefixtures("with_plugins", "harvest_db")
+def test_a_file_no_reader_can_open_is_refused_not_published_unread(create_with_upload):
+    """A picture (or an archive) cannot be checked for private data: refused with the reason."""
+    admin = factories.Sysadmin()
+    dataset = factories.Dataset(owner_org=factories.Organization()["id"])
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 20), "white").save(picture, "PNG")
+    with pytest.raises(ValidationError, match="읽을 수 없어"):
+        create_with_upload(picture.getvalue(), "사진.png", package_id=dataset["id"], url="사진.png",
+                           context={"user": admin["name"]})
+    assert helpers.call_action("package_show", id=dataset["id"])["resources"] == []

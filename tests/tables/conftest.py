@@ -4,7 +4,7 @@ import io
 import pytest
 
 from ckan.lib import jobs
-from ckan.tests import factories
+from ckan.tests import factories, helpers
 
 from tests.conftest import PLUGINS
 
@@ -61,3 +61,14 @@ def xloader_site(harvest_db, live_server, ckan_config, monkeypatch, create_with_
 
 
 PLUGINS_WITH_XLOADER = PLUGINS + " xloader"
+
+
+def fields_of(resource_id):
+    """{column id: (type, label)} of a DataStore table, ``_id`` left out."""
+    info = helpers.call_action("datastore_info", id=resource_id)
+    return {f["id"]: (f["type"], (f.get("info") or {}).get("label")) for f in info["fields"] if f["id"] != "_id"}
+
+
+def rows_of(resource_id, **search):
+    """The records ``datastore_search`` gives (up to 1,000)."""
+    return helpers.call_action("datastore_search", resource_id=resource_id, limit=1000, **search)["records"]

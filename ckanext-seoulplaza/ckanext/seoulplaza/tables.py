@@ -1,29 +1,23 @@
-"""Korean tables through xloader: meaningful column ids, Korean labels, CP949.
+"""Korean tables in the DataStore: meaningful column ids, Korean labels.
 
 xloader romanises headers (측정일 → ceugjeongil) to keep column ids ASCII, and
-upstream keeps it so on purpose (raw Unicode ids can hide text), but offers no
-hook that names columns. So the plaza wraps xloader's ``encode_headers``: a
-header in ``data/column_glossary.yaml`` gets the id and type the city's
-systems use (집행일시 → exec_dt, timestamp), any other header its romanisation
-in snake_case. Both depend on the header alone, so a reload finds the same
-ids and keeps the data dictionary. The Korean header becomes the column's
-label (``IXloader.datastore_before_update``), and ``datastore_search`` takes
-labels wherever it takes column ids.
-
-chardet names Korean files EUC-KR; CP949, the encoding Korean Excel and
-Windows write, is its superset (똠, 햏, 뷁 …) and Python's ``euc_kr`` codec fails
-on those syllables, after which xloader would read the file as cp1252. The
-detection is widened to CP949, which decodes every EUC-KR file alike.
+upstream keeps it so on purpose (raw Unicode ids can hide text). The plaza
+names columns itself (``table_load`` hands xloader a file whose header is
+these ids): a header in ``data/column_glossary.yaml`` gets the id and type
+the city's systems use (집행일시 → exec_dt, timestamp), any other header its
+romanisation in snake_case. Both depend on the header alone, so a reload
+finds the same ids and keeps the data dictionary. The Korean header becomes
+the column's label, and ``datastore_search`` takes labels wherever it takes
+column ids.
 """
 from __future__ import annotations
 
 import json
 import re
-import threading
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 import ckan.plugins.toolkit as tk
 import yaml
@@ -31,7 +25,6 @@ from unidecode import unidecode
 
 GLOSSARY = Path(__file__).with_name("data") / "column_glossary.yaml"
 MAX_ID_LENGTH = 63  # PostgreSQL's identifier limit, as xloader truncates
-_loading = threading.local()  # the headers of the file this worker thread is loading
 
 
 def header_text(header: Any) -> str:
@@ -41,6 +34,7 @@ def header_text(header: Any) -> str:
 
 @lru_cache(maxsize=1)
 def glossary() -> dict[str, tuple[str, str]]:
+    """Header as a reader sees it → (column id, DataStore type)."""
     with GLOSSARY.open(encoding="utf-8") as f:
         return {header_text(h): (spec[0], spec[1]) for h, spec in yaml.safe_load(f).items()}
 
@@ -68,47 +62,6 @@ def column_ids(headers: Iterable[Any]) -> list[tuple[str, str]]:
     return columns
 
 
-def _encode_headers(headers: list[Any]) -> list[str]:
-    columns = column_ids(headers)
-    _loading.labels = {ident: header for ident, header in columns}
-    return [ident for ident, _header in columns]
-
-
-def _widened(detect: Callable[[str], dict[str, Any]]) -> Callable[[str], dict[str, Any]]:
-    def detect_encoding(file_path: str) -> dict[str, Any]:
-        result = detect(file_path)
-        if (result.get("encoding") or "").lower().replace("_", "-") == "euc-kr":
-            result = dict(result, encoding="cp949")
-        return result
-    detect_encoding.seoulplaza = True
-    return detect_encoding
-
-
-def install() -> None:
-    """Put the plaza's header naming and encoding detection into xloader's
-    loader (idempotent: plugins are configured again on each app start)."""
-    from ckanext.xloader import loader
-    loader.encode_headers = _encode_headers
-    if not getattr(loader.detect_encoding, "seoulplaza", False):
-        loader.detect_encoding = _widened(loader.detect_encoding)
-
-
-def label_columns(new_headers: list[dict[str, Any]]) -> None:
-    """Give each column the Korean header as its label and, when the glossary
-    knows it and no steward set one, its type (kept as xloader's type override,
-    so reloads keep it)."""
-    labels = getattr(_loading, "labels", {})
-    for field in new_headers:
-        header = labels.get(field["id"])
-        if header is None:
-            continue
-        info = field.setdefault("info", {})
-        info.setdefault("label", header)
-        known = glossary().get(header)
-        if known and known[1] != "text" and not info.get("type_override"):
-            info["type_override"] = field["type"] = known[1]
-
-
 def _names(value: Any) -> list[str]:
     """Column names given as "a, b" or ["a", "b"]; [] for any other shape,
     which datastore_search's own validation then names."""
@@ -119,7 +72,8 @@ def _names(value: Any) -> list[str]:
 
 def with_column_ids(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
     """The search with column labels (부서명) replaced by column ids
-    (dept_nm_full) in ``filters``, ``fields`` and ``sort``; ids pass as they are."""
+    (dept_nm_full) in ``filters``, ``q`` given by column, ``fields`` and
+    ``sort``; ids pass as they are."""
     filters = data_dict.get("filters") or {}
     if isinstance(filters, str):  # a GET request's query string holds it as JSON
         try:
@@ -128,7 +82,8 @@ def with_column_ids(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[
             return data_dict  # datastore_search names the problem
     if not isinstance(filters, dict):
         return data_dict
-    named = list(filters) + _names(data_dict.get("fields") or [])
+    by_column = data_dict["q"] if isinstance(data_dict.get("q"), dict) else {}
+    named = list(filters) + list(by_column) + _names(data_dict.get("fields") or [])
     named += [part.split()[0] for part in _names(data_dict.get("sort") or []) if part.split()]
     if not named or not isinstance(data_dict.get("resource_id"), str) or all(n.isascii() for n in named):
         return data_dict
@@ -140,6 +95,8 @@ def with_column_ids(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[
     translated = dict(data_dict)
     if filters:
         translated["filters"] = {column(k): v for k, v in filters.items()}
+    if by_column:
+        translated["q"] = {column(k): v for k, v in by_column.items()}
     if _names(data_dict.get("fields") or []):
         translated["fields"] = [column(n) for n in _names(data_dict["fields"])]
     if _names(data_dict.get("sort") or []):

@@ -1,16 +1,30 @@
-"""Uploaded tables pass the disclosure masking before they are stored.
+"""Uploaded files pass the disclosure masking before they are stored.
 
 A steward's CSV or Excel file becomes a public download and, through xloader,
 DataStore rows, dumps and search; personal information typed into a cell must
 reach none of them. So the file is masked as it arrives (IResourceController,
 before CKAN's uploader stores it), in its own encoding and format: by column
 meaning (a ``성명`` or ``연락처`` column of private persons is masked whole,
-``masking.columns``) and every other cell by pattern. Old .xls workbooks
-cannot be written back and are refused with the way out (save as .xlsx or CSV).
+``masking.columns``) and every other cell by pattern. A CSV/TSV in which
+nothing was masked is stored byte for byte as it came (encoding, byte-order
+mark, line endings, quoting); in a masked one only the masked rows are
+written anew. A file that cannot be read as a table (a quote left open, a
+stray byte, a NUL, a row of more than 1,600 cells) is refused with a message
+naming the row. Old .xls workbooks cannot be written back and are refused
+with the way out (save as .xlsx or CSV).
+
+Every other file is a document, read and masked as a harvested one is
+(``masking.redact_document``): a PDF is published as laid out, masked spans
+removed from every layer and its metadata scrubbed; a plain text file in
+which nothing was masked is published byte for byte, otherwise as its masked
+text (UTF-8); a DOCX, HWPX, HWP or HTML file is published as the PDF of its
+masked reading (``이름.pdf``), since what such a file hides — comments,
+tracked changes, properties, markup — cannot be shown to be free of private
+data. A file no reader can open (an image, an archive, an encrypted or
+배포용 HWP) is refused with the reason, never published unread.
 """
 from __future__ import annotations
 
-import csv
 import io
 import logging
 from collections import Counter
@@ -20,10 +34,13 @@ from typing import Any, Optional
 import ckan.plugins.toolkit as tk
 from werkzeug.datastructures import FileStorage
 
-from masking import redact
+from masking import DocumentError, redact, redact_document
 from masking.columns import TableStream
-from masking.encodings import NotKoreanText, decode_korean
+from masking.extract.sheets import (MAX_COLUMNS, MalformedTable, csv_dialect, csv_records, rewritten, table_text,
+                                    unchanged_unless_different)
 from masking.recognizers import LABELS
+
+from . import document_pages
 
 log = logging.getLogger(__name__)
 
@@ -33,21 +50,27 @@ class UploadRefused(ValueError):
 
 
 def mask_csv(data: bytes, delimiter: str = ",") -> tuple[bytes, Counter]:
-    """The CSV masked by column meaning and pattern, in the encoding it came in."""
+    """The CSV masked by column meaning and pattern: ``data`` itself when
+    nothing was masked, else the file with the masked records written anew
+    in its own dialect, encoding and line endings.
+
+    :raises UploadRefused: the file cannot be read as a table (naming the row)
+    """
     try:
-        text, encoding = decode_korean(data)
-    except NotKoreanText:
-        raise UploadRefused("표 파일이 UTF-8도 CP949(EUC-KR)도 아닙니다. UTF-8 CSV로 저장해 다시 올려 주세요.") from None
-    stream = TableStream()
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n" if "\r\n" in text[:4096] else "\n")
-    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-        writer.writerow(stream.mask(row))
-    masked, found = out.getvalue(), stream.found
+        source = table_text(data)
+        dialect = csv_dialect(source.text, delimiter)
+        stream = TableStream()
+        text, changed = rewritten(csv_records(source.text, dialect),
+                                  lambda record: unchanged_unless_different(record.cells, stream.mask(record.cells)),
+                                  dialect)
+    except MalformedTable as e:
+        raise UploadRefused(str(e)) from None
+    if not changed:
+        return data, stream.found
     try:
-        return masked.encode(encoding), found
+        return source.encoded(text), stream.found
     except UnicodeEncodeError:  # a replacement CP949 cannot write: UTF-8, marked as such
-        return masked.encode("utf-8-sig"), found
+        return text.encode("utf-8-sig"), stream.found
 
 
 def mask_xlsx(data: bytes) -> tuple[bytes, Counter]:
@@ -77,7 +100,10 @@ def mask_xlsx(data: bytes) -> tuple[bytes, Counter]:
     for sheet in book.worksheets:
         out = published.create_sheet(_sheet_title(sheet.title, published.sheetnames, found))
         stream = TableStream()
-        for row in sheet.iter_rows(values_only=True):
+        for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
+            if len(row) > MAX_COLUMNS:
+                raise UploadRefused(f"{sheet.title} 시트 {number:,}행: 칸이 {len(row):,}개입니다. "
+                                    f"한 행은 {MAX_COLUMNS:,}칸까지 올릴 수 있습니다.")
             out.append(stream.mask(list(row)))
         found.update(stream.found)
     book.close()
@@ -104,18 +130,48 @@ def _sheet_title(title: str, taken: list[str], found: Counter) -> str:
 
 
 def mask_upload(resource: dict[str, Any]) -> Optional[Counter]:
-    """Replace the resource's uploaded table by its masked copy; the findings
-    by kind, or None when the upload is not a table."""
+    """Replace the resource's uploaded file by its masked copy (a table by
+    ``mask_table``, any other file by ``mask_document``); the findings by
+    kind, or None when nothing was uploaded.
+    :raises UploadRefused: a file the plaza cannot mask (the reason, in Korean)"""
     upload = resource.get("upload")
     if not isinstance(upload, FileStorage) or not upload.filename:
         return None
-    kind = table_kind("", upload.filename)
-    if kind is None:
-        return None
-    masked, found = mask_table(upload.stream.read(), "", upload.filename)
-    resource["upload"] = FileStorage(io.BytesIO(masked), filename=upload.filename,
-                                     content_type=upload.content_type, name=upload.name)
+    data = upload.stream.read()
+    filename, content_type = upload.filename, upload.content_type
+    for key in document_pages.FIELDS:  # a new file: the old file's page report goes with it
+        resource.pop(key, None)
+    if table_kind("", upload.filename) is not None:
+        masked, found = mask_table(data, "", upload.filename)
+    else:
+        masked, found, filename, pages = mask_document(data, upload.filename)
+        resource.update(pages)
+        if filename != upload.filename:
+            content_type = "application/pdf"
+            resource["format"] = "PDF"  # CKAN's uploader names the resource's url after the new file
+    resource["upload"] = FileStorage(io.BytesIO(masked), filename=filename,
+                                     content_type=content_type, name=upload.name)
     return found
+
+
+def mask_document(data: bytes, filename: str) -> tuple[bytes, Counter, str, dict[str, Any]]:
+    """A document's publishable bytes, the findings by kind, the name it is
+    published under (``보고서.hwp`` → ``보고서.pdf``; see the module's rules)
+    and its page report as resource fields (``document_pages.resource_fields``:
+    pages, pages withheld for review, how they were read).
+
+    :raises UploadRefused: no reader can open it (the reason, in Korean and the reader's words)
+    """
+    try:
+        result = redact_document(data, name=filename, title=Path(filename).stem)
+    except DocumentError as e:
+        raise UploadRefused(f"개인정보 가림 처리를 위해 파일을 읽을 수 없어 올릴 수 없습니다 ({e.problem}).") from None
+    found, pages = Counter(f.kind for f in result.findings), document_pages.resource_fields(result)
+    if result.source_format == "pdf":
+        return result.pdf, found, filename, pages
+    if result.source_format == "text":
+        return (data if not result.findings else result.text.encode("utf-8")), found, filename, {}
+    return result.pdf, found, f"{Path(filename).stem}.pdf", pages
 
 
 def table_kind(format: str, filename: str) -> Optional[str]:
@@ -145,15 +201,19 @@ def report(found: Counter) -> str:
     return ", ".join(f"{LABELS.get(kind, kind)} {n}" for kind, n in sorted(found.items())) or "없음"
 
 
-def mask_or_refuse(resource: dict[str, Any]) -> None:
+def mask_or_refuse(resource: dict[str, Any], current: Optional[dict[str, Any]] = None) -> None:
     """IResourceController's step: mask, or a validation error naming the file.
     What was masked is logged and kept on the resource (``masking_report``, by
-    kind) for the steward, as a harvest reports it."""
+    kind) for the steward, as a harvest reports it, and so is a document's page
+    report (``document_pages``); an edit without a new file keeps the
+    ``current`` resource's page report (the form does not carry it)."""
     name = getattr(resource.get("upload"), "filename", "") or resource.get("name") or ""
     try:
         found = mask_upload(resource)
     except UploadRefused as e:
         raise tk.ValidationError({"upload": [f"{name}: {e}"]}) from None
+    if found is None and current:
+        document_pages.keep_report(current, resource)
     if found is not None:
         resource["masking_report"] = f"가린 개인정보: {report(found)}"
         log.info("upload %s masked: %s", name, report(found))
