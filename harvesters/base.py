@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 import requests
+import sqlalchemy as sa
 import ckan.plugins.toolkit as tk
 from ckan import model
 from ckan.lib.uploader import ResourceUpload
@@ -32,7 +33,7 @@ from ckanext.seoulplaza.demo import site_context
 from ckanext.seoulplaza.nfc import normalized
 from ckanext.seoulplaza.security import outbound
 
-from . import disclosure, publish
+from . import disclosure, optional_fields, publish
 from .mapping import MAPPERS
 
 log = logging.getLogger(__name__)
@@ -181,20 +182,31 @@ class SeoulPlazaHarvester(HarvesterBase):
             self._save_object_error(f"{label}: {e}", harvest_object, "Import")
             return False
         dataset = publish.dataset_dict(entry["id"], self.system, content, mapped)
-        existing_id = previous.package_id if previous else None
+
+        def link(package_id: str) -> None:
+            """Make this object the dataset's current one before CKAN indexes
+            it, as ckanext-harvest's own harvesters do (the foreign key is
+            deferred until the dataset exists); a failed write rolls it back."""
+            if previous and previous.id != harvest_object.id:
+                previous.current = False
+                model.Session.add(previous)
+            harvest_object.package_id, harvest_object.current = package_id, True
+            model.Session.add(harvest_object)
+            model.Session.execute(sa.text("SET CONSTRAINTS harvest_object_package_id_fkey DEFERRED"))
+            model.Session.flush()
+
         try:
-            package_id = publish.save(context, dataset, content, existing_id)
+            package_id, warnings = publish.save(context, dataset, content, previous.package_id if previous else None,
+                                                link)
         except tk.ValidationError as e:
+            model.Session.rollback()
             self._save_object_error(f"{label} ({dataset['name']}): {e.error_summary}", harvest_object, "Import")
             return False
         except publish.PublishError as e:
             self._save_object_error(f"{label} ({dataset['name']}): {e}", harvest_object, "Import")
             return False
-        if previous:
-            previous.current = False
-            previous.save()
-        harvest_object.package_id = package_id
-        harvest_object.current = True
+        optional_fields.record(harvest_object, warnings, f"{label} ({dataset['name']})")
+        harvest_object.package_id, harvest_object.current = package_id, True  # as linked, after any rollback
         harvest_object.save()
         return True
 
@@ -234,9 +246,11 @@ def guids_with_lost_files(source_id: str) -> set[str]:
 
 
 def current_versions(source_id: str) -> dict[str, str]:
-    """guid → the source modification time of the version the plaza publishes."""
+    """guid → the source modification time of the version the plaza publishes
+    whole (a current object whose import failed half-way, e.g. its table, is
+    fetched again)."""
     rows = (model.Session.query(HarvestObject.guid, HarvestObjectExtra.value)
             .join(HarvestObjectExtra, HarvestObjectExtra.harvest_object_id == HarvestObject.id)
             .filter(HarvestObject.harvest_source_id == source_id, HarvestObject.current == True,  # noqa: E712
-                    HarvestObjectExtra.key == "source_modified"))
+                    HarvestObject.state == "COMPLETE", HarvestObjectExtra.key == "source_modified"))
     return dict(rows)

@@ -17,11 +17,13 @@ from typing import Any, Callable
 
 import requests
 
-from masking import DocumentError, NonPublicPart, redact, redact_document
-from masking.columns import TableMasker
+from masking import DocumentError, NonPublicPart, redact_document
+from masking.columns import TableMasker, mask_fields
 from masking.encodings import NotKoreanText, decode_korean
 from masking.extract import SPREADSHEETS
 from masking.spreadsheets import mask_spreadsheet
+
+from ckanext.seoulplaza import document_pages
 
 from . import staging
 
@@ -38,27 +40,26 @@ class RecordError(Exception):
     """The record cannot be published as it is (the message names the part)."""
 
 
+def _date(text: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(text)) if text else None
+    except ValueError:
+        return None
+
+
 def effective(disclosure: dict[str, Any]) -> dict[str, Any]:
-    """The class to publish under today: a withheld part opens on its date."""
+    """The class to publish under today: a withheld part opens on its date.
+    A planned date that is no date opens nothing; it is passed on as written
+    for the schema to refuse (the record is published withheld, without it,
+    and its stewards are warned: ``optional_fields``)."""
     klass = disclosure.get("class") or PUBLIC
     if klass not in (PUBLIC, PARTIAL, WITHHELD):
         raise RecordError(f"disclosure class {klass!r} is not 공개, 부분공개 or 비공개")
     opens_on = disclosure.get("opens_on")
-    if klass != PUBLIC and opens_on and dt.date.fromisoformat(opens_on) <= today():
+    if klass != PUBLIC and _date(opens_on) and _date(opens_on) <= today():
         return {"class": PUBLIC, "ground": None, "opens_on": opens_on, "opened_from": klass, "nonpublic": []}
     return {"class": klass, "ground": disclosure.get("ground"), "opens_on": opens_on, "opened_from": None,
             "nonpublic": disclosure.get("nonpublic") or [] if klass == PARTIAL else []}
-
-
-def _mask_fields(fields: dict[str, Any], found: Counter) -> dict[str, Any]:
-    masked = {}
-    for key, value in fields.items():
-        if isinstance(value, str):
-            redaction = redact(value)
-            found.update(f.kind for f in redaction.findings)
-            value = redaction.text
-        masked[key] = value
-    return masked
 
 
 def _document(attachment: dict[str, Any], parts: list[NonPublicPart], title: str, get: Getter,
@@ -71,7 +72,8 @@ def _document(attachment: dict[str, Any], parts: list[NonPublicPart], title: str
     found.update(f.kind for f in result.findings)
     document = {"name": attachment["name"], "source_format": result.source_format, "pages": result.pages,
                 "pdf": staging.put(result.pdf, "pdf"), "text": staging.put(result.text.encode("utf-8"), "txt"),
-                "nonpublic_removed": len(result.nonpublic)}
+                "nonpublic_removed": len(result.nonpublic),
+                "page_report": document_pages.resource_fields(result)}  # pages withheld for review, how read
     if result.source_format in SPREADSHEETS:  # also as a table: the masked file and DataStore rows
         document.update(_spreadsheet(data, attachment, parts))
     return document
@@ -176,7 +178,7 @@ def mask_record(record: dict[str, Any], get: Getter) -> dict[str, Any]:
     documents and table, the disclosure to publish under, findings by kind."""
     found: Counter = Counter()
     publish = effective(record.get("disclosure") or {})
-    fields = _mask_fields(record.get("fields") or {}, found)
+    fields = mask_fields(record.get("fields") or {}, found)  # by what each field is: writer, exec_loc …
     documents, table = [], None
     if publish["class"] != WITHHELD:
         try:

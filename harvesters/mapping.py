@@ -38,16 +38,17 @@ def _day(yyyymmdd: str) -> str:
 
 
 def _moment(yyyymmddhhmmss: str) -> str:
-    """As the schema stores date-times (so an unchanged row compares equal)."""
+    """As the schema stores date-times (so an unchanged row compares equal);
+    anything but 14 digits as written, for the schema to judge."""
     d = yyyymmddhhmmss
-    return f"{_day(d)}T{d[8:10]}:{d[10:12]}:{d[12:14]}"
+    return f"{_day(d)}T{d[8:10]}:{d[10:12]}:{d[12:14]}" if d.isdigit() and len(d) == 14 else d
 
 
 def license_id(cpyrht: str) -> str:
-    try:
-        return LICENSES[cpyrht.strip()]
-    except KeyError:
-        raise ValueError(f"cpyrht {cpyrht!r} is not a licence we know") from None
+    """The licence id for a list's ``cpyrht``; one we do not know is passed on
+    as written, for the schema to refuse (the harvest then publishes the
+    record as 이용조건 미지정 with a warning: ``optional_fields``)."""
+    return LICENSES.get(cpyrht.strip(), cpyrht.strip())
 
 
 def _theme(category: str) -> str | None:
@@ -89,7 +90,7 @@ def research(record_id: str, row: Fields, agencies: AgencyRegister) -> Fields:
         "title": _field(row, "title", required=True), "owner_org": agencies.department(institution),
         "source_institution": institution, "official": _field(row, "writer"),
         "production_date": _day(_digits(row, "doc_prdctn_dt", 8)),
-        "registered_at": _moment(_digits(row, "regist_dt", 14)), "material_type": _field(row, "relm") or None,
+        "registered_at": _moment(_field(row, "regist_dt")) or None, "material_type": _field(row, "relm") or None,
         "creation_year": _field(row, "creat_yr") or None, "category": _field(row, "category"),
         "region": _field(row, "region"), "isbn": _field(row, "isbn") or None,
         "original_url": _field(row, "url") or None, "license_id": license_id(row.get("cpyrht", "")),

@@ -11,14 +11,15 @@ import json
 import re
 import uuid
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import ckan.plugins.toolkit as tk
 from ckan.lib.uploader import ResourceUpload
 
 from ckanext.seoulplaza.security import MASKED
 
-from . import staging
+from . import optional_fields, staging
+from .optional_fields import FieldWarning
 
 NAMESPACE = uuid.UUID("5e0b1a2c-7d1e-4c5f-9a0b-5e0b1a2c7d1e")
 
@@ -48,7 +49,7 @@ def _resources(system: str, guid: str, content: dict[str, Any]) -> list[dict[str
         resources += [
             {"id": resource_id(system, guid, "published_pdf", n), "name": f"{stem} (공개본 PDF)",
              "url": f"{_slug(guid)}-{n}.pdf", "url_type": "upload", "format": "PDF", "mimetype": "application/pdf",
-             "resource_role": "published_pdf", "staged": doc["pdf"],
+             "resource_role": "published_pdf", "staged": doc["pdf"], **doc.get("page_report", {}),
              "description": f"원본 {doc['source_format'].upper()}에서 개인정보를 가리고 변환한 공개본 ({doc['pages']}쪽)"},
             {"id": resource_id(system, guid, "original", n), "name": f"{stem} (원문 텍스트, 개인정보 가림)",
              "url": f"{_slug(guid)}-{n}.txt", "url_type": "upload", "format": "TXT",
@@ -112,23 +113,38 @@ def _existing(context: dict[str, Any], ref: Optional[str]) -> Optional[dict[str,
 
 
 def save(context: dict[str, Any], dataset: dict[str, Any], content: dict[str, Any],
-         existing_id: Optional[str]) -> str:
+         existing_id: Optional[str], link: Callable[[str], None]) -> tuple[str, list[FieldWarning]]:
     """Create or update the dataset (found by the harvest's last package or by
-    name, e.g. one an interrupted run created); returns its id."""
+    name, e.g. one an interrupted run created); refused, it is written again
+    without the optional fields its schema refuses (``optional_fields``).
+    ``link(package_id)`` is called just before each write, so the harvest object is the dataset's current one
+    when CKAN indexes it (ckanext-harvest then adds ``harvest_source_id`` and
+    ``harvest_object_id`` to the index document). Returns the dataset's id and
+    the warnings.
+
+    :raises tk.ValidationError: a field that cannot be left out is refused
+    :raises PublishError: the dataset was saved but its table was not
+    """
     for resource in dataset["resources"]:
         if "staged" in resource:
             _place(resource)
     tables = [(r["id"], r.pop("datastore_table")) for r in dataset["resources"] if "datastore_table" in r]
     existing = _existing(context, existing_id) or _existing(context, dataset["name"])
-    if existing:
-        saved = tk.get_action("package_update")({**context, MASKED: True}, dict(dataset, id=existing["id"]))
-    else:
-        saved = tk.get_action("package_create")({**context, MASKED: True}, dataset)
+    package_id = existing["id"] if existing else str(uuid.uuid4())
+    write = tk.get_action("package_update" if existing else "package_create")
+    warnings: list[FieldWarning] = []
+    try:
+        link(package_id)
+        write({**context, MASKED: True}, dict(dataset, id=package_id))
+    except tk.ValidationError:  # the action rolled back (the link too): without what may be left out
+        dataset, warnings = optional_fields.publishable(context, dataset, existing["id"] if existing else None)
+        link(package_id)
+        write({**context, MASKED: True}, dict(dataset, id=package_id))
     if content.get("table"):
         _load_table(context, dataset["resources"][-1]["id"], content["table"])
     for sheet_resource, table in tables:
         _load_table(context, sheet_resource, table)
-    return saved["id"]
+    return package_id, warnings
 
 
 def _load_table(context: dict[str, Any], resource_id: str, table: dict[str, Any]) -> None:

@@ -18,6 +18,7 @@ from ckanext.harvest.model import HarvestGatherError, HarvestJob, HarvestObject,
 from ckanext.seoulplaza.agencies import SEOUL, agency_name
 from ckanext.seoulplaza.demo import site_context
 
+from . import optional_fields
 from .base import INTERRUPTED
 from .systems import HARVESTERS
 
@@ -35,6 +36,7 @@ class RunSummary:
     unchanged: int = 0
     withdrawn: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # records published without a malformed optional field
     findings: Counter = field(default_factory=Counter)
     interrupted: int = 0
 
@@ -47,7 +49,8 @@ class RunSummary:
         resumed = f"; resumed after an interrupted run ({self.interrupted} records left over)" \
             if self.interrupted else ""
         return (f"{self.source}: fetched {self.fetched}, created {self.created}, updated {self.updated}, "
-                f"unchanged {self.unchanged}, withdrawn {self.withdrawn}, errors {len(self.errors)}; "
+                f"unchanged {self.unchanged}, withdrawn {self.withdrawn}, errors {len(self.errors)}, "
+                f"warnings {len(self.warnings)}; "
                 f"masked: {found}{resumed}")
 
 
@@ -124,7 +127,8 @@ def run_source(name: str, progress: Progress = lambda i, n: None, force: Iterabl
             summary.fetched += 1
         summary.findings.update(content.get("findings", {}))
         summary.add(OUTCOMES.get(obj.report_status, "errors"))
-        summary.errors += [e.message for e in obj.errors]
+        for problem in obj.errors:
+            (summary.warnings if optional_fields.is_warning(problem) else summary.errors).append(problem.message)
         progress(i, len(ids))
     tk.get_action("harvest_jobs_run")(dict(context), {"source_id": source["id"]})
     return summary

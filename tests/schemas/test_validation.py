@@ -39,7 +39,7 @@ def refused(dataset_type, **overrides):
     ("expense", {"amount": ""}, "amount", "필수 항목입니다"),
     ("expense", {"execution_datetime": "12월 3일"}, "execution_datetime", "YYYY-MM-DD HH:MM"),
     ("meeting", {"meeting_datetime": "2020-01-01 10:00"}, "meeting_status", "5일 전까지 안내"),
-    ("meeting", {"minutes_url": "https://opengov.seoul.go.kr/m/1"}, "meeting_status", "완료"),
+    ("meeting", {"minutes_url": "https://opengov.seoul.go.kr/m/1"}, "minutes_url", "완료"),
     ("construction", {"district": "분당구"}, "district", "목록에 없는 값"),
 ])
 def test_invalid_values_are_refused_at_the_field(dataset_type, overrides, field, message):

@@ -193,8 +193,9 @@ def seoulplaza_meeting_schedule(key: FlattenKey, data: FlattenDataDict, errors: 
     belong to a meeting that has been held."""
     status = data.get(key)
     held_links = [k for k in (("minutes_url",), ("video_url",)) if not _empty(data.get(k))]
-    if status != "완료" and held_links:
-        errors[key].append("회의록·영상은 진행상태가 '완료'인 회의에만 둘 수 있습니다 / minutes and video only once held")
+    for link in held_links if status != "완료" else ():  # the link is what is out of place
+        errors.setdefault(link, []).append(
+            "회의록·영상은 진행상태가 '완료'인 회의에만 둘 수 있습니다 / minutes and video only once held")
     is_new = not data.get(("id",)) and not context.get("package")
     when = _parse(data.get(("meeting_datetime",)) or "", _DATETIME_FORMATS)
     if status == "예정" and is_new and when and when.date() < dt.date.today() + dt.timedelta(days=5):

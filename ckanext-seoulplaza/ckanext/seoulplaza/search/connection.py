@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from typing import Any, Iterable, Iterator, Optional, Union
 
 import ckan.plugins.toolkit as tk
+import psycopg2.extensions
 import sqlalchemy as sa
 from ckan import model
 from ckan.lib.search.common import SearchError, SearchIndexError, SearchQueryError, solr_datetime_decoder
@@ -53,6 +54,19 @@ def unwatch_commits() -> None:
     if sa.event.contains(model.Session, "before_commit", _session_committing):
         sa.event.remove(model.Session, "before_commit", _session_committing)
         sa.event.remove(model.Session, "after_transaction_end", _transaction_ended)
+
+
+def in_step_with_the_database(session: Any) -> None:
+    """An extension that ends the transaction in its own SQL — ckanext-harvest's
+    ``harvest_source_clear`` runs ``BEGIN; … COMMIT;`` and then reindexes —
+    leaves the driver believing a transaction is open when none is, and our
+    next SAVEPOINT fails ("can only be used in transaction blocks"). That
+    COMMIT committed everything, so ending the session's transaction brings
+    the session, the driver and the database back in step."""
+    dbapi = session.connection().connection.dbapi_connection
+    if (dbapi.status == psycopg2.extensions.STATUS_IN_TRANSACTION
+            and dbapi.info.transaction_status == psycopg2.extensions.TRANSACTION_STATUS_IDLE):
+        session.rollback()
 
 
 class Results:
@@ -156,6 +170,7 @@ class PostgresSolrConnection:
     # reading ---------------------------------------------------------------
 
     def search(self, q: str = "*:*", **kwargs: Any) -> Results:
+        in_step_with_the_database(self.session)
         params: dict[str, Any] = {}
         compiler = Compiler(params, "p")
         dismax = kwargs.get("defType") in ("dismax", "edismax") and ":" not in q
