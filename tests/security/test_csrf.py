@@ -51,3 +51,24 @@ def test_the_plazas_forms_refuse_a_post_without_the_csrf_token(app, participatio
                          data={"content": "원문 공개를 청구합니다", "method": "전자파일", "_csrf_token": _token(form)})
     assert filed.status_code == 302
     assert len(helpers.call_action("seoulplaza_disclosure_request_list", context={"user": citizen["name"]})) == 1
+
+
+@pytest.mark.parametrize("form", ["/user/login", "/user/reset", "/user/register"])
+def test_a_visitors_form_refuses_a_post_without_the_csrf_token(app, form):
+    """CKAN exempts every request without a session user; a page elsewhere would
+    post the login, reset and sign-up forms from each of its visitors' addresses."""
+    client = app.test_client()
+    forged = client.post(form, data={"login": "someone", "password": "guess-1234", "user": "someone",
+                                     "email": "victim@example.com", "fullname": "홍길동"},
+                         follow_redirects=False)
+    assert forged.status_code == 400
+    page = client.get(form).get_data(as_text=True)
+    sent = client.post(form, follow_redirects=False,
+                       data={"login": "someone", "password": "guess-1234", "_csrf_token": _token(page)})
+    assert sent.status_code != 400
+
+
+def test_the_action_api_keeps_answering_scripts_without_a_session(app):
+    """A script without a cookie holds no form token; the API stays open to it."""
+    answer = app.test_client().post("/api/3/action/package_search", json={"q": "청년", "rows": 0})
+    assert answer.status_code == 200

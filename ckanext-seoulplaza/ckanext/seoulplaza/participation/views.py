@@ -166,6 +166,12 @@ def request_stats() -> Any:
     return tk.render("seoulplaza/participation/request_stats.html", {"stats": found})
 
 
+def ask_guide() -> str:
+    """문의하기 in the main navigation: where and how to ask (on a record's page,
+    or at 응답소), with the citizen's own questions when logged in."""
+    return tk.render("seoulplaza/participation/ask.html", {})
+
+
 @login_required
 def my_participation() -> Any:
     context = request_context()
@@ -188,4 +194,5 @@ def register(plaza: Blueprint) -> None:
     plaza.add_url_rule("/disclosure-request/<id>", view_func=request_read)
     plaza.add_url_rule("/disclosure-request/<id>/<step>", view_func=request_step, methods=["POST"])
     plaza.add_url_rule("/dashboard/participation", view_func=my_participation)
+    plaza.add_url_rule("/ask", view_func=ask_guide)
 

@@ -18,7 +18,7 @@ import ckan.plugins.toolkit as tk
 
 # The modules, in the order their Flask hooks run: malformed input (a NUL
 # character, a list for one value) is refused before any other reads it.
-MODULES: tuple[str, ...] = ("unchecked_input", "headers", "csrf", "xloader_fetch", "stored_urls", "catalogue_text", "withheld", "datastore_writes", "datastore_limits", "bulkhead", "login_throttle", "reset_throttle", "redirects", "user_privacy", "search_params", "security_txt")
+MODULES: tuple[str, ...] = ("unchecked_input", "headers", "csrf", "xloader_fetch", "stored_urls", "catalogue_text", "withheld", "datastore_writes", "datastore_limits", "bulkhead", "login_throttle", "reset_throttle", "registration", "redirects", "user_privacy", "search_params", "security_txt")
 
 
 def checked_before(transform: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]]) -> Callable[..., Any]:
