@@ -155,8 +155,8 @@ def test_whole_type_dumps_hold_every_public_record_and_nothing_private(app, plaz
     csv_text = app.get("/dumps/sanction.csv").data.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(csv_text)))
     public = helpers.call_action("package_search", fq="dataset_type:sanction", rows=0)["count"]
-    assert len(rows) == public == 4 and {"document_number", "disclosure_class"} <= set(rows[0])
-    assert all(row["url"].endswith(row["name"]) for row in rows)
+    assert len(rows) == public == 4 and {"문서번호", "공개구분"} <= set(rows[0])  # Korean headers
+    assert all(row["기록 주소"].endswith(row["주소용 이름"]) for row in rows)
     jsonl = app.get("/dumps/sanction.jsonl").data.decode()
     assert len(jsonl.splitlines()) == 4
     for text in (csv_text, jsonl):

@@ -153,15 +153,15 @@ def test_the_front_page_counts_types_and_lists_newest_and_upcoming(app, plaza):
     assert newest and scheduled["title"] not in _text(soup.select_one("#plaza-newest-heading").parent)
 
 
-def test_the_status_page_counts_by_type_class_year_and_agency(app, plaza):
+def test_the_status_page_counts_public_records_by_type_year_and_agency(app, plaza):
     soup = _page(app, "/status")
     totals = [s.get_text(strip=True) for s in soup.select(".plaza-totals strong")]
-    assert totals[2] == "10"  # 4 결재문서 + 3 회의 + 2 업무추진비 + 1 table
+    assert totals[0] == "8"  # 2 공개 결재문서 + 3 회의 + 2 업무추진비 + 1 table (of 10: 부분공개 1, 비공개 1)
     charts = {c.find_previous("h2").get_text(strip=True): {
         th.get_text(strip=True): int(td.get_text().replace(",", ""))
         for th, td in zip(c.select("tbody th"), c.select("tbody td.num"))} for c in soup.select("table.plaza-chart")}
-    assert charts["정보유형별"] == {"결재문서": 4, "회의정보": 3, "업무추진비": 2, "공공데이터": 1}
-    assert charts["공개구분별"] == {"공개": 8, "부분공개": 1, "비공개": 1}
+    assert charts["정보유형별"] == {"결재문서": 2, "회의정보": 3, "업무추진비": 2, "공공데이터": 1}
+    assert "부분공개 1건" in _text(soup.select_one("#status-scope")) and "공개율 80%" in _text(soup)
 
 
 def test_korean_addresses_lead_to_the_type_listings(app, plaza):

@@ -11,7 +11,7 @@ from ckan import model
 from harvesters import run as harvest_run
 from harvesters.standins.seed import LISTS
 
-from . import demo, dumps
+from . import demo, document_pages, dumps
 from . import sysadmin_account
 from .themes import ensure_theme_groups
 
@@ -129,6 +129,127 @@ def open_due() -> None:
         click.echo("no record is due for opening")
 
 
+@seoulplaza.group("documents")
+def documents_group() -> None:
+    """Published documents and their pages."""
+
+
+@documents_group.command("withheld")
+def documents_withheld() -> None:
+    """List the documents with pages withheld for a steward's review
+    (published as "이미지 페이지 — 검토 후 공개"): organization, record,
+    resource, the pages; then the counts."""
+    found = document_pages.awaiting_review()
+    for item in found:
+        of = f" of {item.total}" if item.total else ""
+        click.echo(f"{item.organization or '-'}\t{item.record}\t{item.resource} ({item.resource_id})\t"
+                   f"pages {document_pages.page_list(item.pages)} ({len(item.pages)}{of} withheld)")
+    click.echo(f"{len(found)} documents in {len({i.record for i in found})} records await review: "
+               f"{sum(len(i.pages) for i in found)} pages withheld")
+
+
+@seoulplaza.group("datastore")
+def datastore_group() -> None:
+    """DataStore tables."""
+
+
+@datastore_group.command("reindex")
+def datastore_reindex() -> None:
+    """Index every DataStore table's rows anew for Korean search (words and
+    bigrams): once, for tables written before the plaza indexed bigrams."""
+    from .datastore_fulltext import reindex
+    tables, rows = reindex(click.echo)
+    click.echo(f"reindexed: {tables} tables, {rows:,} rows")
+
+
+@seoulplaza.command("remask")
+@click.option("--dry-run", is_flag=True, help="Count what would be masked; write nothing.")
+@click.option("--type", "dataset_type", help="Only datasets of this information type (e.g. sanction).")
+@click.option("--organization", help="Only datasets of this organization (name or id).")
+def remask_command(dry_run: bool, dataset_type: str | None, organization: str | None) -> None:
+    """Re-run today's masking over the published datasets' text, files and
+    DataStore tables, writing only what changed (a masking fix never reaches
+    records a harvest does not fetch again)."""
+    from . import remask
+
+    try:
+        names = remask.dataset_names(dataset_type, organization)
+    except tk.ObjectNotFound as e:
+        raise click.ClickException(f"not found: {e}")
+    summary = remask.remask(demo.site_context(), names, dry_run, _progress("remask"))
+    click.echo(("dry run (nothing written): " if dry_run else "") + summary.line())
+    for failure in summary.failures:
+        click.echo(f"  failed {failure}", err=True)
+
+
+@seoulplaza.group("search-index")
+def search_index_group() -> None:
+    """The search index against the database."""
+
+
+@search_index_group.command("check")
+@click.option("--repair", is_flag=True, help="Reindex missing and stale datasets and delete orphaned documents.")
+def search_index_check(repair: bool) -> None:
+    """Report every difference between the database and the search index —
+    datasets missing from it, stale documents (changed, or without their
+    harvest source), orphaned documents — and with --repair mend them. Exits
+    with status 1 while a difference remains."""
+    from . import index_check
+
+    report = index_check.check(_counting())
+    click.echo("", err=True)
+    for package_id in report.missing:
+        click.echo(f"missing {package_id}")
+    for package_id, what in report.stale.items():
+        click.echo(f"stale {package_id}: {what}")
+    for package_id in report.orphaned:
+        click.echo(f"orphaned {package_id}")
+    click.echo(report.line())
+    if repair and report.differences:
+        index_check.repair(report, _counting())
+        click.echo("", err=True)
+        for failure in report.failed:
+            click.echo(f"  failed {failure}", err=True)
+        after = index_check.check()
+        click.echo(f"repaired {report.repaired}, failed {len(report.failed)}; now: {after.line()}")
+        report = after
+    if report.differences:
+        raise SystemExit(1)
+
+
+@seoulplaza.group("nfc")
+def nfc_group() -> None:
+    """Stored text in one Unicode form (NFC), as the plaza now makes all text that enters it."""
+
+
+@nfc_group.command("check")
+@click.option("--repair", is_flag=True, help="Rewrite what was found in NFC and reindex the datasets it changes.")
+def nfc_check(repair: bool) -> None:
+    """Count the stored catalogue text entered in another form than NFC
+    (decomposed Hangul from macOS and some copy-paste) — titles, descriptions,
+    extras, resource names, organization and group text, tags — and with
+    --repair rewrite it (an NFD tag merges into its NFC twin). Exits with
+    status 1 while such text remains."""
+    from . import nfc_repair
+
+    report = nfc_repair.check(repair, _counting())
+    click.echo("", err=True)
+    for failure in report.failed:
+        click.echo(f"  failed {failure}", err=True)
+    click.echo(("" if repair else "dry run (nothing written): ") + report.line())
+    if repair:
+        report = nfc_repair.check()
+        click.echo(f"now: {report.line()}")
+    if report.values:
+        raise SystemExit(1)
+
+
+def _counting():
+    def show(stage: str, n: int) -> None:
+        click.echo(f"\r  {stage} {n}", nl=False, err=True)
+    return show
+
+
 @seoulplaza.group("participation")
 def participation_group() -> None:
     """Citizen participation: 문의하기 forwarding, 응답소 status, notification mail."""
@@ -171,3 +292,5 @@ def _report(summary: harvest_run.RunSummary) -> None:
     click.echo(summary.line())
     for problem in summary.errors:
         click.echo(f"  error {problem}", err=True)
+    for warning in summary.warnings:  # published without a malformed optional field
+        click.echo(f"  {warning}", err=True)

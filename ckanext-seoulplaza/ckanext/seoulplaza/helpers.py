@@ -8,12 +8,13 @@ from ckan.plugins import plugin_loaded
 from ckanext.scheming.helpers import scheming_get_dataset_schema
 from markupsafe import Markup
 
-from . import highlight, overview, related
+from . import document_pages, highlight, overview, related, table_reload
 from .participation import access as participation_access
 from .participation import actions as participation_actions
 from .participation import disclosure as participation_disclosure
 from .participation import petitions as participation_petitions
 from .fulltext import masked_text
+from . import labels
 from .labels import reader_language, type_label
 from .reference import CITY_WIDE, DISTRICTS, GROUND_WORDS, THEME_EN, THEMES
 
@@ -30,6 +31,35 @@ def seoulplaza_district_choices(field: dict[str, Any]) -> list[dict[str, Any]]:
 
 def seoulplaza_type_label(dataset_type: str) -> str:
     return type_label(dataset_type)
+
+
+def seoulplaza_choice_label(pkg: dict[str, Any], field_name: str) -> str:
+    """The record's value of a choice field in the reader's language (부분공개 / Partially public)."""
+    return labels.choice_label(pkg.get("type") or "dataset", field_name, pkg.get(field_name))
+
+
+def seoulplaza_site_title() -> str:
+    return labels.site_title()
+
+
+def seoulplaza_site_description() -> str:
+    return labels.site_description()
+
+
+def seoulplaza_theme_title(group: dict[str, Any]) -> str:
+    return labels.theme_title(group)
+
+
+def seoulplaza_column_type(pg_type: str) -> str:
+    return labels.column_type(pg_type or "")
+
+
+def seoulplaza_error_detail(code: Any, content: Any) -> str:
+    """What an error page says beyond its heading: the message the view gave,
+    or "" when it is only werkzeug's stock English description of the code."""
+    from werkzeug.exceptions import default_exceptions
+    stock = getattr(default_exceptions.get(code), "description", None)
+    return "" if not content or content == stock else content
 
 
 def seoulplaza_snippet(pkg: dict[str, Any], q: Optional[str]) -> Markup:
@@ -103,6 +133,33 @@ def seoulplaza_is_steward() -> bool:
     return bool(user.is_authenticated and (user.sysadmin or participation_access.steward_orgs(user)))
 
 
+def seoulplaza_harvest_warnings(pkg: dict[str, Any]) -> list[str]:
+    """For those who may edit the record: what its harvest left out or
+    replaced because the source sent it malformed (harvesters/optional_fields.py)."""
+    if not plugin_loaded("harvest") or not tk.h.check_access("package_update", {"id": pkg["id"]}):
+        return []
+    from harvesters.optional_fields import warnings_for
+    return warnings_for(pkg)
+
+
+def seoulplaza_withheld_page_notices(pkg: dict[str, Any]) -> list[str]:
+    """For those who may edit the record: each document's pages withheld for
+    review, harvested or uploaded (``document_pages.steward_notices``)."""
+    if not tk.h.check_access("package_update", {"id": pkg["id"]}):
+        return []
+    return document_pages.steward_notices(pkg)
+
+
+def seoulplaza_withheld_pages_line(resource: dict[str, Any]) -> Optional[str]:
+    """For everyone: "일부 페이지(3, 7쪽)는 검토 후 공개됩니다", or None."""
+    return document_pages.citizen_line(resource)
+
+
+def seoulplaza_table_load_error(resource: dict[str, Any]) -> Optional[str]:
+    """Why the resource's last table load failed, for its stewards only."""
+    return table_reload.load_error(resource) if plugin_loaded("xloader") else None
+
+
 def seoulplaza_this_year() -> int:
     return participation_actions.today().year
 
@@ -163,6 +220,11 @@ def seoulplaza_agency_facet(search_facets: dict[str, Any], siblings: int = 10) -
         children.sort(key=lambda i: -i["count"])
         shown += [c for k, c in enumerate(children) if k < siblings or c["active"]]
     return sorted(shown, key=lambda i: paths[i["name"]])
+
+
+def seoulplaza_agency_tree() -> list[dict[str, Any]]:
+    """Every agency in its place with its record count (``overview.agency_tree``)."""
+    return overview.agency_tree()
 
 
 def seoulplaza_agency_label(item: dict[str, Any]) -> Markup:

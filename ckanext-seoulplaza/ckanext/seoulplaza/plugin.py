@@ -11,7 +11,7 @@ import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultTranslation
 from ckanext.xloader.interfaces import IXloader
 
-from . import dcat, nfc, participation, security, tables, views
+from . import datastore_fulltext, dcat, nfc, participation, security, table_load, tables, views
 from .agencies import lineage, tree_positions
 from .security import datastore_limits, withheld
 from .fulltext import document_text
@@ -54,7 +54,10 @@ class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
     # IConfigurable
 
     def configure(self, config: Any) -> None:
-        tables.install()
+        if p.plugin_loaded("datastore"):
+            datastore_fulltext.install()
+        if p.plugin_loaded("xloader"):
+            table_load.install()
         security.configure()
 
     # IConfigurer
@@ -62,6 +65,9 @@ class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
     def update_config(self, config: Any) -> None:
         tk.add_template_directory(config, "templates")
         tk.add_public_directory(config, "public")
+        # CKAN's Gravatar images would hand every logged-in citizen's e-mail hash to
+        # gravatar.com on each page (over http, which the pages' CSP refuses): its placeholder.
+        config["ckan.gravatar_default"] = "disabled"
 
     # IMiddleware
 
@@ -100,12 +106,12 @@ class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
         mask_or_refuse(resource)
 
     def before_resource_update(self, context: Any, current: dict[str, Any], resource: dict[str, Any]) -> None:
-        mask_or_refuse(resource)
+        mask_or_refuse(resource, current)
 
     # IXloader
 
     def datastore_before_update(self, resource_id: str, existing_fields: Any, new_headers: list[dict[str, Any]]) -> None:
-        tables.label_columns(new_headers)
+        table_load.label_columns(new_headers)
 
     # IFacets
 
@@ -162,8 +168,12 @@ class SeoulplazaPlugin(p.SingletonPlugin, DefaultTranslation):
 @tk.side_effect_free
 def datastore_search(next_action: Any, context: Any, data_dict: dict[str, Any]) -> dict[str, Any]:
     """DataStore search that also takes the columns' Korean labels (부서명) for ids,
-    bounded in time and failing in words (security/datastore_limits.py)."""
-    return datastore_limits.bounded_search(next_action, context, tables.with_column_ids(context, data_dict))
+    finds Korean words and parts of words (datastore_fulltext.py, also for
+    what a visitor types into the table preview), bounded in time and failing
+    in words (security/datastore_limits.py)."""
+    typed = datastore_fulltext.typed_in_preview()
+    searched = datastore_fulltext.korean_search(data_dict, typed, prefixes=typed is not None)
+    return datastore_limits.bounded_search(next_action, context, tables.with_column_ids(context, searched))
 
 
 @tk.chained_auth_function

@@ -15,13 +15,18 @@ from .reference import THEME_EN, THEME_GROUP, THEMES
 
 
 def ensure_theme_groups(context: dict) -> int:
-    """Create the missing theme groups; returns how many were created."""
+    """Create the missing theme groups (and drop the bilingual description older
+    ones carry); returns how many were created."""
     created = 0
     for name, title in THEMES.items():
-        if model.Group.get(name) is None:
-            tk.get_action("group_create")(dict(context), {
-                "name": name, "title": title, "description": f"{title} ({THEME_EN[name]})"})
+        group = model.Group.get(name)
+        if group is None:
+            tk.get_action("group_create")(dict(context), {"name": name, "title": title})
             created += 1
+        elif group.description == f"{title} ({THEME_EN[name]})":
+            # themes made before took "건강 (Health)" as their description: the pages name
+            # a theme in the reader's language (labels.theme_title), so it is dropped.
+            tk.get_action("group_patch")(dict(context), {"id": name, "description": ""})
     return created
 
 
