@@ -126,7 +126,7 @@ def test_pages_say_things_in_the_readers_language(app, plaza, private_record):
 
     more = _soup(app, pages["resource"][0], 200).select(".module-content table tbody th")
     assert [th.get_text(strip=True) for th in more] == [
-        "데이터 수정일", "정보 수정일", "등록일", "형식", "이용조건", "자료 구분", "크기"]
+        "데이터 수정일", "정보 수정일", "등록일", "형식", "이용조건", "자료 구분", "쪽수", "크기"]
     dictionary = _soup(app, pages["table resource"][0], 200).select(".accordion-header .col-4")
     kinds = {d.get_text(strip=True) for d in dictionary}
     assert kinds and kinds <= {"문자", "정수", "숫자", "날짜", "일시"} and "숫자" in kinds

@@ -16,13 +16,14 @@ from ckan.lib.search import rebuild
 from ckan.tests import factories, helpers
 
 from ckanext.seoulplaza import demo
+from harvesters.standins.files import reportlab_pdf
 from tests.conftest import PLUGINS
 from tests.plaza.conftest import KOREAN
 
 pytestmark = [pytest.mark.ckan_config("ckan.plugins", PLUGINS), *KOREAN,
               pytest.mark.usefixtures("with_plugins")]
 WORD = "유출금지증거문서"
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = reportlab_pdf([f"{WORD} 첨부 문서"])  # a document the masking reads, so the withheld rule answers
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ import pytest
 from ckan import model
 from ckan.tests import factories, helpers
 
+from harvesters.standins.files import reportlab_pdf
 from tests.conftest import PLUGINS
 
 pytestmark = [pytest.mark.ckan_config("ckan.plugins", PLUGINS), pytest.mark.usefixtures("with_plugins", "harvest_db")]
@@ -38,12 +39,10 @@ def _script(recorder: str) -> str:
             f"fetch('{recorder}/ran', {{mode: 'no-cors'}});</script>")
 
 
-HOSTILE = {  # file name -> (content, what the editor claims it is)
-    "notice.html": ("<html><body>공지{script}</body></html>", {}),
+HOSTILE = {  # file name -> (content, what the editor claims it is); served as they came
     "chart.svg": ('<svg xmlns="http://www.w3.org/2000/svg" onload="{onload}">{script}</svg>', {}),
     "feed.xml": ('<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml">{script}</html>', {}),
     "app.js": ("alert(document.domain)", {}),
-    "photo.png": ("<html>{script}</html>", {"format": "PNG", "mimetype": "image/png"}),
     "table.csv": ("<html>{script}</html>", {"mimetype": "text/html"}),
 }
 
@@ -87,17 +86,32 @@ def test_uploads_are_served_as_downloads_that_cannot_run(app, editor):
             assert scriptable not in kind, (name, kind)
 
 
-def test_real_pdfs_and_images_stay_inline_for_previews(app, editor):
+@pytest.mark.parametrize("name, claims", [("notice.html", {}), ("photo.png", {"format": "PNG", "mimetype": "image/png"})])
+def test_an_uploaded_web_page_is_published_as_the_pdf_of_its_text(app, editor, name, claims):
+    """An HTML file (whatever it claims to be) is a document: published as the PDF of its
+    masked reading, no markup, no script."""
     user, dataset = editor
-    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-    for name, content, kind in (("report.pdf", pdf, "application/pdf"), ("map.png", _png(), "image/png"),
-                                ("map.bin", _png(), "image/png")):
-        got = _download(app, dataset, _upload(app, user, dataset, name, content, mimetype="text/html"))
-        assert got.headers["Content-Type"] == kind and not got.headers.get(
-            "Content-Disposition", "inline").startswith("attachment"), (name, got.headers)
-        assert got.headers["X-Content-Type-Options"] == "nosniff"
-        if kind != "application/pdf":
-            assert "sandbox" in got.headers["Content-Security-Policy"]
+    content = f"<html><body>공지{_script('http://127.0.0.1:9')}</body></html>".encode()
+    resource = _upload(app, user, dataset, name, content, **claims)
+    got = _download(app, dataset, resource)
+    assert resource["url"].endswith(name.rsplit(".", 1)[0] + ".pdf") and got.headers["Content-Type"] == "application/pdf"
+    assert got.data.startswith(b"%PDF") and b"<script" not in got.data and b"fetch(" not in got.data
+
+
+def test_real_pdfs_stay_inline_for_previews_and_pictures_are_refused(app, editor):
+    """A picture cannot be read for private data (a scanned letter is a picture too), so an
+    upload of one is refused with the reason; a PDF is previewed inline."""
+    user, dataset = editor
+    got = _download(app, dataset, _upload(app, user, dataset, "report.pdf", reportlab_pdf(["보고서"]),
+                                          mimetype="text/html"))
+    assert got.headers["Content-Type"] == "application/pdf" and not got.headers.get(
+        "Content-Disposition", "inline").startswith("attachment"), got.headers
+    assert got.headers["X-Content-Type-Options"] == "nosniff"
+    for name in ("map.png", "map.bin"):
+        answer = app.post("/api/3/action/resource_create", headers={"Authorization": user["token"]},
+                          data={"package_id": dataset["id"], "name": name, "mimetype": "image/png",
+                                "upload": (io.BytesIO(_png()), name)})
+        assert answer.status_code == 409 and "읽을 수 없어" in str(answer.json["error"]), (name, answer.json)
 
 
 def test_organization_images_in_storage_are_user_content_too(app, harvest_db):
@@ -117,7 +131,7 @@ def test_a_citizen_opening_an_uploaded_page_in_a_browser_loses_nothing(app, live
     citizen = factories.User(password="correct-horse-9")
     tokens_before = model.Session.query(model.ApiToken).filter_by(user_id=citizen["id"]).count()
     resources = []
-    for name in ("notice.html", "chart.svg", "feed.xml"):
+    for name in ("chart.svg", "feed.xml"):
         template, claims = HOSTILE[name]
         content = template.format(script=_script(internal_server.url),
                                   onload=f"fetch('{internal_server.url}/onload', {{mode: 'no-cors'}})").encode()

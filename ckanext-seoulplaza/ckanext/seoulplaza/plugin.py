@@ -172,8 +172,12 @@ def datastore_search(next_action: Any, context: Any, data_dict: dict[str, Any]) 
     what a visitor types into the table preview), bounded in time and failing
     in words (security/datastore_limits.py)."""
     typed = datastore_fulltext.typed_in_preview()
-    searched = datastore_fulltext.korean_search(data_dict, typed, prefixes=typed is not None)
-    return datastore_limits.bounded_search(next_action, context, tables.with_column_ids(context, searched))
+
+    def search(context: Any, data_dict: dict[str, Any]) -> dict[str, Any]:
+        searched = datastore_fulltext.korean_search(data_dict, typed, prefixes=typed is not None)
+        return next_action(context, tables.with_column_ids(context, searched))
+    # The shape is bounded as the caller sent it (a q's length as typed), then searched.
+    return datastore_limits.bounded_search(search, context, data_dict)
 
 
 @tk.chained_auth_function
