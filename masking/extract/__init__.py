@@ -35,7 +35,7 @@ class Extracted:
 
 
 def detect_format(data: bytes, name: str) -> str:
-    if data[:1024].lstrip().startswith(b"%PDF-"):
+    if b"%PDF-" in data:  # readers repair a PDF behind any junk (or find it after 1,024 bytes): so do we
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return "zip"

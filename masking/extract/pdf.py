@@ -39,6 +39,8 @@ MAX_DOUBTFUL = 0.2       # OCR: … and so is a page with more of its characters
 IMAGE_SHARE = 0.3        # images covering this share of a page: it may be a scan
 OUTLINE_ROWS = 2         # rows of text-sized filled paths with no text over them: text drawn as outlines
 MORE_BY_OCR = 1.1        # OCR must find this many times the text layer's characters (and 10 more) to replace it
+TEXT_IMAGE_SHARE = 0.004  # a picture this share of a page or larger is read for words of its own (a pasted ID card, a signature)
+IMAGE_WORDS = 4           # visible characters OCR finds in a page's pictures that make the whole page read by OCR
 TAB_GAP = 1.5            # a gap wider than this many font sizes between runs on one line is a tab
 _FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES
 
@@ -189,10 +191,28 @@ def _ocr_reason(page: pymupdf.Page, runs: list[_Run], text: str) -> str:
     return "text drawn as outlines" if rows >= OUTLINE_ROWS else ""
 
 
-def render(page: pymupdf.Page, dpi: int, grey: bool = False):
-    """The page as drawn (its rotation applied), as a PIL image."""
+def _text_in_pictures(page: pymupdf.Page) -> str:
+    """Why a page whose text layer is read must be read by OCR all the same ('' when not):
+    a picture on it — a scanned ID card or letter pasted into a report, a signature —
+    holds words of its own, which the text layer does not have (each picture of
+    ``TEXT_IMAGE_SHARE`` of the page or more is read by OCR on its own)."""
+    area = abs(page.rect) or 1.0
+    found = 0
+    for kind, r in page.get_bboxlog():
+        clip = pymupdf.Rect(r) & page.rect
+        if kind not in ("fill-image", "fill-imgmask") or abs(clip) < TEXT_IMAGE_SHARE * area:
+            continue
+        found += _visible(ocr.read_image(render(page, ocr.DPI, grey=True, clip=clip)).text)
+        if found >= IMAGE_WORDS:
+            return "a picture on the page holds words"
+    return ""
+
+
+def render(page: pymupdf.Page, dpi: int, grey: bool = False, clip: Optional[pymupdf.Rect] = None):
+    """The page (or the ``clip`` of it, in points) as drawn, its rotation applied, as a PIL image."""
     from PIL import Image
-    pixmap = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY if grey else pymupdf.csRGB, alpha=False)
+    pixmap = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY if grey else pymupdf.csRGB, alpha=False,
+                             clip=clip)
     return Image.frombytes("L" if grey else "RGB", (pixmap.width, pixmap.height), pixmap.samples)
 
 
@@ -201,13 +221,16 @@ def _read_page(page: pymupdf.Page) -> PdfPage:
     text, boxes = _text_layer(runs)
     reason = _ocr_reason(page, runs, text)
     number = page.number + 1
-    if not reason:
-        return PdfPage(number, text, boxes)
+    pictured = ""
     try:
+        if not reason:
+            reason = pictured = _text_in_pictures(page)
+        if not reason:
+            return PdfPage(number, text, boxes)
         read = ocr.read_image(render(page, ocr.DPI, grey=True))
     except ocr.OcrUnavailable as e:
         return PdfPage(number, WITHHELD_NOTICE, [None] * len(WITHHELD_NOTICE), WITHHELD, None, f"{reason}; {e}")
-    if _is_readable(text) and _visible(read.text) <= MORE_BY_OCR * _visible(text) + 10:
+    if not pictured and _is_readable(text) and _visible(read.text) <= MORE_BY_OCR * _visible(text) + 10:
         return PdfPage(number, text, boxes, TEXT_LAYER, read.confidence, reason)
     confidence = read.confidence
     if confidence is None and not _visible(text):
@@ -232,6 +255,9 @@ def read_pdf(data: bytes) -> PdfReading:
         for key in ("OCProperties", "StructTreeRoot", "MarkInfo"):  # hidden layers shown, so they are read too
             document.xref_set_key(catalog, key, "null")
         document.bake(annots=True, widgets=True)
+        for page in document:  # what is drawn outside the crop box is in the file too: read it all
+            if page.cropbox != page.mediabox:
+                page.set_cropbox(page.mediabox)
         return PdfReading([_read_page(page) for page in document], document)
     except (RuntimeError, ValueError) as e:  # MuPDF's errors on a broken page
         raise UnreadablePdf(f"corrupt PDF: {e}") from e

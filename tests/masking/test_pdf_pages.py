@@ -6,10 +6,13 @@ import io
 import pymupdf
 import pytest
 from pdfminer.high_level import extract_text
+from PIL import Image, ImageDraw, ImageFont
 
 from masking import NonPublicPart, redact_document
 from masking import ocr
-from masking.extract.pdf import WITHHELD_NOTICE, render
+from masking.extract.pdf import OCR, WITHHELD_NOTICE, render
+
+from harvesters.standins.files import NANUM
 
 from . import documents
 from .test_document import leaks
@@ -212,3 +215,43 @@ def test_a_page_too_blurred_for_any_text_is_withheld_not_the_whole_document(blur
     result = redact_document(original, name="blurred.pdf")
     assert result.pages == 2 and result.withheld_pages in ([], [2])
     assert not [v for v in PRIVATE if v in spaced(seen(result.pdf, 2))]
+
+
+def _page_with_a_picture_of(words: str) -> bytes:
+    """A page of official text with a picture (a pasted scan) holding ``words``."""
+    picture = Image.new("L", (900, 120), 255)
+    ImageDraw.Draw(picture).text((10, 30), words, font=ImageFont.truetype(NANUM, 48), fill=0)
+    png = io.BytesIO()
+    picture.save(png, "PNG")
+    document = pymupdf.open()
+    page = document.new_page()
+    page.insert_font(fontname="k", fontfile=NANUM)
+    for i in range(20):
+        page.insert_text((50, 60 + i * 14), f"서울특별시 주택정책과 공문 본문 {i}번째 줄입니다", fontname="k", fontsize=10)
+    page.insert_image(pymupdf.Rect(50, 400, 500, 460), stream=png.getvalue())
+    return document.tobytes()
+
+
+def test_a_picture_of_private_words_on_a_text_page_is_read_and_covered():
+    """A scanned line pasted into a report: the text layer alone was read and the picture published as it was."""
+    result = redact_document(_page_with_a_picture_of("민원인 홍길동 010-1234-5678"), name="report.pdf")
+    assert result.page_sources[0].source == OCR and {"person_name", "mobile_phone"} <= {f.kind for f in result.findings}
+    assert not [v for v in ("홍길동", "1234-5678") if v in spaced(seen(result.pdf, 1))]
+
+
+def test_what_is_drawn_outside_the_crop_box_is_read_and_masked_too():
+    """Cropping a page is how people 'hide' part of it; readers still extract what lies outside."""
+    document = pymupdf.open()
+    page = document.new_page()
+    page.insert_font(fontname="k", fontfile=NANUM)
+    page.insert_text((50, 100), "공문 본문입니다", fontname="k", fontsize=10)
+    page.insert_text((50, 800), "민원인 홍길동 010-1234-5678", fontname="k", fontsize=10)
+    page.set_cropbox(pymupdf.Rect(0, 0, 595, 700))
+    result = redact_document(document.tobytes(), name="cropped.pdf")
+    assert "홍길동" not in extract_text(io.BytesIO(result.pdf)) and "5678" not in extract_text(io.BytesIO(result.pdf))
+
+
+def test_a_pdf_behind_junk_bytes_is_read_as_a_pdf():
+    """Readers repair a PDF that starts after 1,024 bytes of junk; read as text, it was published whole."""
+    result = redact_document(b"x" * 1100 + documents.reportlab_pdf(LINES), name="junk.pdf")
+    assert result.source_format == "pdf" and "person_name" in {f.kind for f in result.findings}
