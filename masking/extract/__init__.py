@@ -4,6 +4,7 @@ each cell's span in it) when the format has them."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -32,6 +33,10 @@ class Extracted:
     pages: int       # source pages (sheets of a workbook; 1 for formats without pages)
     tables: list[Table] = field(default_factory=list)  # the text's tables, cell by cell
     pdf: Optional[PdfReading] = None  # a PDF's pages: each character's box and how its text was obtained
+
+
+# A text file whose words a browser or editor would show differently from its characters.
+_MARKUP = re.compile(r"&#(?:\d{2,7}|[xX][0-9a-fA-F]{2,6});|<(?:html|head|body|meta|p|div|span|br|table|td|font)\b", re.I)
 
 
 def detect_format(data: bytes, name: str) -> str:
@@ -74,8 +79,10 @@ def extract(data: bytes, name: str) -> Extracted:
         text, encoding = decode(data)
         if kind in ("csv", "tsv"):
             return _extracted([csv_table(text, "\t" if kind == "tsv" else ",")], kind, f"csv/{encoding}")
-        if kind == "html":
+        if kind == "html" or _MARKUP.search(text):  # markup or character references (&#54861;) hide words from the text
             return Extracted(html_text(text), "html", f"html/{encoding}", 1)
+        if text.lstrip().startswith("{\\rtf"):
+            raise DocumentError(name, "RTF is not read (its escapes hide the text); save it as DOCX, HWPX or PDF")
         return Extracted(text, "text", encoding, 1)
     except (UnreadablePdf, UndecodableText, UnreadableHwp, UnreadableSheet) as e:
         raise DocumentError(name, str(e)) from e

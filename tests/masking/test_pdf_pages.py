@@ -8,7 +8,7 @@ import pytest
 from pdfminer.high_level import extract_text
 from PIL import Image, ImageDraw, ImageFont
 
-from masking import NonPublicPart, redact_document
+from masking import DocumentError, NonPublicPart, redact_document
 from masking import ocr
 from masking.extract.pdf import OCR, WITHHELD_NOTICE, render
 
@@ -255,3 +255,16 @@ def test_a_pdf_behind_junk_bytes_is_read_as_a_pdf():
     """Readers repair a PDF that starts after 1,024 bytes of junk; read as text, it was published whole."""
     result = redact_document(b"x" * 1100 + documents.reportlab_pdf(LINES), name="junk.pdf")
     assert result.source_format == "pdf" and "person_name" in {f.kind for f in result.findings}
+
+
+def test_words_hidden_in_character_references_are_read():
+    """&#54861;&#44600;&#46041; is 홍길동 to any browser; read as plain text it was published as it came."""
+    hidden = "".join(f"&#{ord(c)};" for c in "홍길동")
+    result = redact_document(f"<meta charset=utf-8>민원인 {hidden} 010-1234-5678".encode(), name="page.pdf")
+    assert result.source_format == "html" and "홍길동" not in result.text and "5678" not in result.text
+
+
+def test_rtf_is_refused_not_published_unread():
+    """RTF writes Hangul as escapes (\\'c8\\'ab): the masking cannot see the words."""
+    with pytest.raises(DocumentError, match="RTF"):
+        redact_document(b"{\\rtf1\\ansi \\'c8\\'ab\\'b1\\'e6\\'b5\\'bf 010-{\\b 1234}-5678}", name="complaint.rtf")
