@@ -6,8 +6,9 @@ included — with Solr's parser trace. Here a query Solr refuses (HTTP 400) is a
 ``SearchQueryError`` (HTTP 400, "Search Query Error"), explained as the
 PostgreSQL backend explains it when our parser finds the fault (the same words
 on both backends), else by the first line of Solr's reason. Everything else —
-documents, queries, commits — is CKAN's and pysolr's, untouched, but for
-one rule people's queries need on both backends: a colon after a name that is
+documents, queries — is CKAN's and pysolr's, untouched, but for CKAN's
+commit after every dataset, made soft (``add``), and one rule people's
+queries need on both backends: a colon after a name that is
 no field (``10:30 회의``, ``청년수당: 업무추진비``, a URL) is text, as the
 PostgreSQL backend reads it (``fields.is_field_name``) — CKAN hands such a
 ``q`` to Solr's standard parser, which would refuse it — so those colons, and
@@ -36,6 +37,15 @@ class QueryErrorsInWords:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._solr, name)
+
+    def add(self, docs: Any, commit: Any = None, **kwargs: Any) -> Any:
+        """``pysolr.Solr.add``; CKAN's commit after every dataset as a soft commit, which
+        makes it searchable at once without writing segments each time (141 -> 21 ms a
+        dataset); durability is the transaction log's and autoCommit's (solrconfig.xml)."""
+        if commit:
+            kwargs.setdefault("softCommit", True)
+            commit = False
+        return self._solr.add(docs, commit=commit, **kwargs)
 
     def search(self, q: str = "*:*", **kwargs: Any) -> pysolr.Results:
         """``pysolr.Solr.search`` of ``as_text(q)``, ``q`` and ``fq`` in NFC; raises ``SearchQueryError``
