@@ -93,7 +93,9 @@ def dataset_dict(guid: str, system: str, content: dict[str, Any], mapped: dict[s
         disclosure_date=disclosure["opens_on"], resources=_resources(system, guid, content), state="active")
 
 
-def _place(resource: dict[str, Any]) -> None:
+def place(resource: dict[str, Any]) -> None:
+    """Write the resource's staged file (``resource["staged"]``) to CKAN's storage
+    atomically (a ``.partial`` renamed into place) and set its size."""
     path = Path(ResourceUpload({}).get_path(resource["id"]))
     path.parent.mkdir(parents=True, exist_ok=True)
     data = staging.read(resource.pop("staged"))
@@ -127,7 +129,7 @@ def save(context: dict[str, Any], dataset: dict[str, Any], content: dict[str, An
     """
     for resource in dataset["resources"]:
         if "staged" in resource:
-            _place(resource)
+            place(resource)
     tables = [(r["id"], r.pop("datastore_table")) for r in dataset["resources"] if "datastore_table" in r]
     existing = _existing(context, existing_id) or _existing(context, dataset["name"])
     package_id = existing["id"] if existing else str(uuid.uuid4())

@@ -115,7 +115,7 @@ def _stem(resource: dict[str, Any]) -> str:
 
 def _put(resource: dict[str, Any], data: bytes, suffix: str) -> None:
     resource["staged"] = staging.put(data, suffix)
-    publish._place(resource)  # the harvest's own atomic write; sets the size
+    publish.place(resource)  # the harvest's own atomic write; sets the size
 
 
 def _remask_files(dataset: dict[str, Any], resources: list[dict[str, Any]], dry_run: bool, found: Counter) -> None:
